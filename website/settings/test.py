@@ -1,0 +1,24 @@
+"""Fast, self-contained test settings: no worker, no collectstatic."""
+
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import WAGTAILSEARCH_BACKENDS
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILSEARCH_BACKENDS = WAGTAILSEARCH_BACKENDS
+# Static files come from the finders; no collectstatic in tests.
+MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]  # noqa: F405
+ACCOUNT_RATE_LIMITS = {}
+# The browser tests run a live server in a thread beside the async loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

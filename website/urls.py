@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from website.core import views as core_views
+from website.search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("captcha/", include("captcha.urls")),
+]
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+
+# /fi/… and /sv/…: Finnish and Swedish on equal terms, no unprefixed default.
+urlpatterns += i18n_patterns(
+    path(_("search/"), search_views.search, name="search"),
+    path(
+        _("not-translated/"),
+        core_views.untranslated_notice,
+        name="untranslated_notice",
+    ),
+    path(_("accounts/"), include("allauth.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler404 = "website.core.views.page_not_found"
