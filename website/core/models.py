@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="globe")
+class TranslationSettings(BaseSiteSetting):
+    """How strictly the other language must follow before publishing."""
+
+    class Guard(models.TextChoices):
+        OFF = "off", _("Off: publish freely")
+        WARN = "warn", _("Warn: ask for confirmation")
+        BLOCK = "block", _("Block: refuse to publish")
+
+    publish_guard = models.CharField(
+        _("publish guard"),
+        max_length=10,
+        choices=Guard.choices,
+        default=Guard.WARN,
+        help_text=_(
+            "What happens when someone publishes a page or measure in its source "
+            "language while its translation is missing or out of date. Staff "
+            "with the override permission can publish anyway; it is logged."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("translation settings")
+        permissions = [
+            (
+                "override_translation_guard",
+                _("Can publish although a translation is missing or out of date"),
+            )
+        ]

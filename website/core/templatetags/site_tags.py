@@ -1,0 +1,81 @@
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation as translation_utils
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Links to this content in every language, for the switcher and hreflang.
+
+    A page links to its own live translation; a measure (a routable sub-page)
+    passes ``translations_override``; other views translate their URL. When a
+    page's translation is missing the link goes to a notice in that language
+    that explains it and links back; ``exists`` is False so hreflang leaves it
+    out.
+    """
+    request = context.get("request")
+    current = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    page = context.get("page")
+    override = context.get("translations_override")
+    urls = {}
+    if override is not None:
+        urls = dict(override)
+    elif isinstance(page, Page):
+        for translation in (
+            page.get_translations(inclusive=True).live().select_related("locale")
+        ):
+            urls[translation.locale.language_code] = translation.get_url(request)
+    elif request is not None:
+        for code, _name in settings.LANGUAGES:
+            urls[code] = translate_url(request.get_full_path(), code)
+
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = urls.get(code)
+        fallback = f"/{code}/"
+        if not url and isinstance(page, Page) and override is None:
+            # Explain in that language that the page is not translated.
+            with translation_utils.override(code):
+                fallback = f"{reverse('untranslated_notice')}?page={page.pk}"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url or fallback,
+                "exists": bool(url),
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    request = context.get("request")
+    if request is None or url.startswith("http"):
+        return url
+    return request.build_absolute_uri(url)
+
+
+@register.inclusion_tag("includes/status.html")
+def measure_status(status, label, symbol):
+    return {"status": status, "label": label, "symbol": symbol}
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """Live pages marked "show in menus" directly under this language's home
+    page that are standard pages (accessibility statement, privacy notice)."""
+    from website.home.models import StandardPage
+
+    language = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return list(
+        StandardPage.objects.live()
+        .filter(locale__language_code=language, show_in_menus=True, depth=3)
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
