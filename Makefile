@@ -1,0 +1,51 @@
+# Two commands matter (see README): `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test lint messages system-packages check-python
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (set PYTHON=…)") if sys.version_info < (3, 11) else None'
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.lock
+	@touch $@
+
+$(VENV)/.test-installed: requirements-test.lock | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-test.lock
+	@touch $@
+
+## Install, migrate the embedded SQLite database, build the demo site, serve it.
+demo: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py migrate --noinput -v 0
+	$(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  Site:   http://127.0.0.1:$(PORT)/  (fi: /fi/, sv: /sv/)"
+	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
+	@echo "          admin / yhdessa-demo          (superuser)"
+	@echo "          viestinta / yhdessa-demo      (communications staff)"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Install what the tests need (Chromium and Voikko included) and run the whole suite.
+test: $(VENV)/.test-installed system-packages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+system-packages:
+	@bash scripts/ensure-system-packages
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+## Refresh the fi/sv catalogs after changing user-facing strings.
+messages: $(VENV)/.test-installed
+	$(BIN)/python manage.py makemessages -l fi -l sv --no-obsolete --no-location -i ".venv/*" -i "node_modules/*"
+	$(BIN)/python manage.py compilemessages -l fi -l sv
