@@ -46,7 +46,9 @@ DEMO_HISTORY_DATES = {
     MeasureStatus.IN_PROGRESS: datetime.date(2021, 3, 1),
     MeasureStatus.DONE: datetime.date(2023, 11, 1),
 }
-DEMO_NOTE = "Demo: tilan muutos esimerkkiaineistoa varten."
+# History notes are stored once per measure, not per language, so the demo's
+# note is written in both.
+DEMO_NOTE = "Esimerkkiaineisto – exempeldata"
 
 
 def load_data():
