@@ -30,6 +30,16 @@ class Area(models.Model):
     name_fi = models.CharField(_("name in Finnish"), max_length=100)
     name_sv = models.CharField(_("name in Swedish"), max_length=100)
     slug = models.SlugField(_("slug"), unique=True)
+    sotkanet_id = models.PositiveIntegerField(
+        _("Sotkanet region id"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_(
+            "The id of this area in THL's Sotkanet (not the municipality code). "
+            "Needed only for importing Sotkanet exports that use region ids."
+        ),
+    )
 
     class Meta:
         ordering = ["kind", "name_fi"]
@@ -50,6 +60,16 @@ class Indicator(models.Model):
     )
     name_fi = models.CharField(_("name in Finnish"), max_length=255)
     name_sv = models.CharField(_("name in Swedish"), max_length=255)
+    description_fi = models.TextField(
+        _("description in Finnish"),
+        blank=True,
+        help_text=_("What the indicator measures, in a sentence or two."),
+    )
+    description_sv = models.TextField(
+        _("description in Swedish"),
+        blank=True,
+        help_text=_("What the indicator measures, in a sentence or two."),
+    )
     unit_fi = models.CharField(_("unit in Finnish"), max_length=50, blank=True)
     unit_sv = models.CharField(_("unit in Swedish"), max_length=50, blank=True)
     source = models.CharField(
@@ -59,6 +79,16 @@ class Indicator(models.Model):
         _("higher is better"),
         default=False,
         help_text=_("Tick when a rising value means things are getting better."),
+    )
+    sotkanet_id = models.PositiveIntegerField(
+        _("Sotkanet indicator id"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_(
+            "The indicator's id in THL's Sotkanet, e.g. 244. Lets a Sotkanet "
+            "export be imported as it is."
+        ),
     )
 
     class Meta:
@@ -74,6 +104,10 @@ class Indicator(models.Model):
         return localized(self, "name")
 
     @property
+    def description(self):
+        return localized(self, "description")
+
+    @property
     def unit(self):
         return localized(self, "unit")
 
@@ -85,14 +119,27 @@ class IndicatorValue(models.Model):
         FEMALE = "female", _("Women")
 
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="values"
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="values",
+        verbose_name=_("indicator"),
     )
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="values")
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="values", verbose_name=_("area")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     gender = models.CharField(
         _("gender"), max_length=10, choices=Gender.choices, default=Gender.TOTAL
     )
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_(
+            "An invented example value, not a real statistic. Shown publicly "
+            "as demo data."
+        ),
+    )
 
     class Meta:
         ordering = ["indicator", "year", "area__kind", "area__name_fi"]
