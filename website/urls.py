@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
         name="untranslated_notice",
     ),
     path(_("accounts/"), include("allauth.urls")),
+    path(_("programs/"), include("website.programs.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

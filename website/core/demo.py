@@ -138,6 +138,14 @@ def ensure_roles(home_pages):
             ],
         ),
         *Permission.objects.filter(
+            content_type__app_label="programs",
+            codename__in=[
+                f"{action}_{model}"
+                for model in ("program", "programstatuscard", "reportingperiod")
+                for action in ("add", "change", "delete", "publish")
+            ],
+        ),
+        *Permission.objects.filter(
             content_type__app_label="indicators",
             codename__regex=r"^(add|change|delete)_",
         ),

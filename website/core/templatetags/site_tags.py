@@ -15,12 +15,14 @@ def language_links(context):
     passes ``translations_override``; other views translate their URL. When a
     page's translation is missing the link goes to a notice in that language
     that explains it and links back; ``exists`` is False so hreflang leaves it
-    out.
+    out. A view may pass ``translations_missing`` ({language_code: url}) to
+    lead such links to its own notice instead.
     """
     request = context.get("request")
     current = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
     page = context.get("page")
     override = context.get("translations_override")
+    missing = context.get("translations_missing") or {}
     urls = {}
     if override is not None:
         urls = dict(override)
@@ -36,7 +38,7 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         url = urls.get(code)
-        fallback = f"/{code}/"
+        fallback = missing.get(code, f"/{code}/")
         if not url and isinstance(page, Page) and override is None:
             # Explain in that language that the page is not translated.
             with translation_utils.override(code):
