@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "website.home",
     "website.indicators",
     "website.plan",
+    "website.programs",
+    "website.report",
     "website.search",
     "participation",
     "feedback",

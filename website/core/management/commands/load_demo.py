@@ -4,7 +4,10 @@ from django.core.management.base import BaseCommand
 
 from website.core import demo
 from website.core.demo_pages import ensure_statutory_pages
+from website.indicators.demo import load_demo_series
 from website.plan.demo.loader import load_plan
+from website.programs.demo import load_programs
+from website.report.demo import load_report
 from website.search.analysis import voikko_available
 from website.search.indexing import rebuild
 
@@ -22,6 +25,9 @@ class Command(BaseCommand):
         group = demo.ensure_roles([home_fi, home_sv])
         created_users = demo.ensure_users(group)
         summary = load_plan(home_fi, fi, sv)
+        summary.update(load_demo_series())
+        summary.update(load_programs(fi, sv))
+        summary.update(load_report(home_fi, fi, sv))
         ensure_statutory_pages(home_fi, sv)
         rebuild(write=lambda message: None)
         self.stdout.write(
