@@ -249,3 +249,11 @@ def test_report_index_lists_the_reports(client, reports):
     fi, sv = reports
     html = get(client, fi.get_parent().url).content.decode()
     assert fi.url in html and sv.url not in html
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_home_page_links_the_latest_report(client, reports, language):
+    report = reports[0 if language == "fi" else 1]
+    html = get(client, f"/{language}/").content.decode()
+    assert f'href="{report.url}"' in html
+    assert f'href="{reports[1 if language == "fi" else 0].url}"' not in html

@@ -42,10 +42,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from website.plan.models import PlanPage
+        from website.report.models import ReportPage
 
         context = super().get_context(request, *args, **kwargs)
         context["plans"] = (
             PlanPage.objects.child_of(self).live().order_by("-period_start")
+        )
+        context["reports"] = (
+            ReportPage.objects.descendant_of(self).live().order_by("-year")[:3]
         )
         return context
 
