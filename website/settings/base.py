@@ -7,6 +7,7 @@ switch on what they need.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "website.indicators",
     "website.plan",
     "website.programs",
+    "website.associations",
     "website.report",
     "website.search",
     "participation",
@@ -226,6 +228,17 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Association map tiles: any XYZ tile server. The list and the filters work
+# without them; the map is an addition for those who can use it.
+MAP_TILE_URL = os.environ.get(
+    "MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"
+)
+_tiles = urlsplit(MAP_TILE_URL.replace("{s}.", "*."))
+MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}"
+
 # Content-Security-Policy (django-csp) for the public site: no inline or
 # third-party scripts or styles at all; charts are data: images. The Wagtail
 # admin is left out because it still ships inline scripts of its own.
@@ -235,7 +248,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", MAP_TILE_ORIGIN],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from website.associations.demo import load_associations
 from website.core import demo
 from website.core.demo_pages import ensure_statutory_pages
 from website.indicators.demo import load_demo_series
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         summary.update(load_demo_series())
         summary.update(load_programs(fi, sv))
         summary.update(load_report(home_fi, fi, sv))
+        summary.update(load_associations(home_fi, fi, sv))
         ensure_statutory_pages(home_fi, sv)
         rebuild(write=lambda message: None)
         self.stdout.write(

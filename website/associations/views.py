@@ -1,0 +1,171 @@
+"""The association map's routes (see AssociationMapPage)."""
+
+import csv
+import json
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from website.report.exports import neutralise
+
+from .forms import FilterForm
+from .models import Association
+from .signals import data_version
+
+PER_PAGE = 50
+CACHE_SECONDS = 3600
+
+
+def _filtered(request):
+    form = FilterForm(request.GET or None)
+    return form, form.filter(Association.objects.published())
+
+
+def map_index(page, request):
+    form, associations = _filtered(request)
+    paginator = Paginator(associations.for_list().order_by("name_fi", "pk"), PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("sivu") or request.GET.get("sida"))
+    query = request.GET.copy()
+    for key in ("sivu", "sida"):
+        query.pop(key, None)
+    return page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "page_obj": page_obj,
+            "associations": page_obj.object_list,
+            "query_string": query.urlencode(),
+            "geojson_url": page.route_url("geojson")
+            + ("?" + query.urlencode() if query else ""),
+            "tile_url": settings.MAP_TILE_URL,
+            "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
+
+
+def association_detail(page, request, slug):
+    association = get_object_or_404(
+        Association.objects.published().for_list().prefetch_related("activities"),
+        slug=slug,
+    )
+    return page.render(
+        request,
+        template="associations/association_detail.html",
+        context_overrides={
+            "association": association,
+            "activities": association.activities.all(),
+            "title": association.name,
+            "translations_override": {
+                translation.locale.language_code: translation.specific.association_url(
+                    association
+                )
+                for translation in page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            },
+        },
+    )
+
+
+def _cached(request, kind, build):
+    query = request.GET.urlencode()
+    key = f"associations:{kind}:{data_version()}:{get_language()}:{query}"
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, CACHE_SECONDS)
+    return body
+
+
+def geojson(page, request):
+    """Published associations with coordinates as a GeoJSON FeatureCollection
+    (RFC 7946: longitude first). Only public fields."""
+
+    def build():
+        _form, associations = _filtered(request)
+        features = [
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(a.longitude), float(a.latitude)],
+                },
+                "properties": {
+                    "name": a.name,
+                    "url": page.association_url(a),
+                    "municipalities": [m.name for m in a.municipalities.all()],
+                    "themes": [t.name for t in a.themes.all()],
+                },
+            }
+            for a in associations.for_list()
+            .exclude(latitude=None)
+            .exclude(longitude=None)
+            .order_by("name_fi", "pk")
+        ]
+        return json.dumps(
+            {"type": "FeatureCollection", "features": features}, ensure_ascii=False
+        )
+
+    return HttpResponse(
+        _cached(request, "geojson", build), content_type="application/geo+json"
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_export(page, request):
+    """Published associations as CSV (no personal fields), streamed."""
+    _form, associations = _filtered(request)
+    writer = csv.writer(_Echo(), delimiter=";")
+    header = [
+        _("name in Finnish"),
+        _("name in Swedish"),
+        _("municipalities"),
+        _("themes"),
+        _("target groups"),
+        _("languages"),
+        _("public e-mail"),
+        _("public phone"),
+        _("website"),
+        _("address"),
+        _("latitude"),
+        _("longitude"),
+        _("address on the site"),
+    ]
+
+    def rows():
+        yield "\ufeff"
+        yield writer.writerow(header)
+        for a in (
+            associations.for_list().order_by("name_fi", "pk").iterator(chunk_size=500)
+        ):
+            yield writer.writerow(
+                neutralise(str(cell))
+                for cell in (
+                    a.name_fi,
+                    a.name_sv,
+                    ", ".join(m.name for m in a.municipalities.all()),
+                    ", ".join(t.name for t in a.themes.all()),
+                    ", ".join(g.name for g in a.target_groups.all()),
+                    ", ".join(str(lang) for lang in a.languages),
+                    a.email,
+                    a.phone,
+                    a.website,
+                    a.address,
+                    "" if a.latitude is None else a.latitude,
+                    "" if a.longitude is None else a.longitude,
+                    request.build_absolute_uri(page.association_url(a)),
+                )
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="associations.csv"'
+    return response

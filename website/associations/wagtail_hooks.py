@@ -1,0 +1,49 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Activity, Association, TargetGroup, Theme
+
+
+class AssociationViewSet(SnippetViewSet):
+    model = Association
+    icon = "group"
+    menu_label = _("Associations")
+    list_display = ["name_fi", "name_sv", "published", "updated_at"]
+    list_filter = ["published", "municipalities", "themes", "is_demo"]
+    search_fields = ["name_fi", "name_sv"]
+    search_backend_name = None
+
+
+class ActivityViewSet(SnippetViewSet):
+    model = Activity
+    icon = "date"
+    menu_label = _("Activities")
+    list_display = ["name_fi", "association", "language", "is_free"]
+    list_filter = ["language", "is_free"]
+    search_fields = ["name_fi", "name_sv"]
+    search_backend_name = None
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name_fi", "name_sv", "sort_order"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "user"
+    menu_label = _("Target groups")
+    list_display = ["name_fi", "name_sv", "sort_order"]
+
+
+class AssociationGroup(SnippetViewSetGroup):
+    items = (AssociationViewSet, ActivityViewSet, ThemeViewSet, TargetGroupViewSet)
+    menu_icon = "group"
+    menu_label = _("Association map")
+    menu_name = "associations"
+
+
+register_snippet(AssociationGroup)
