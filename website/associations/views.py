@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from website.core.i18n import active_language
 from website.report.exports import neutralise
 
 from .forms import FilterForm
@@ -88,24 +89,29 @@ def geojson(page, request):
 
     def build():
         _form, associations = _filtered(request)
+        located = associations.exclude(latitude=None).exclude(longitude=None)
+        lang = active_language()
+        # Plain rows, not model instances: with thousands of associations the
+        # ORM's object and prefetch machinery costs more than the queries.
+        names = _related_names(located, lang)
+        base = page.get_url()  # once, not per feature: it is costly
         features = [
             {
                 "type": "Feature",
                 "geometry": {
                     "type": "Point",
-                    "coordinates": [float(a.longitude), float(a.latitude)],
+                    "coordinates": [float(row["longitude"]), float(row["latitude"])],
                 },
                 "properties": {
-                    "name": a.name,
-                    "url": page.association_url(a),
-                    "municipalities": [m.name for m in a.municipalities.all()],
-                    "themes": [t.name for t in a.themes.all()],
+                    "name": row[f"name_{lang}"] or row["name_fi"],
+                    "url": f"{base}{row['slug']}/",
+                    "municipalities": names["municipalities"].get(row["pk"], []),
+                    "themes": names["themes"].get(row["pk"], []),
                 },
             }
-            for a in associations.for_list()
-            .exclude(latitude=None)
-            .exclude(longitude=None)
-            .order_by("name_fi", "pk")
+            for row in located.order_by("name_fi", "pk").values(
+                "pk", "slug", "name_fi", "name_sv", "latitude", "longitude"
+            )
         ]
         return json.dumps(
             {"type": "FeatureCollection", "features": features}, ensure_ascii=False
@@ -114,6 +120,26 @@ def geojson(page, request):
     return HttpResponse(
         _cached(request, "geojson", build), content_type="application/geo+json"
     )
+
+
+def _related_names(associations, lang):
+    """{"municipalities": {association pk: [name, ...]}, "themes": {...}} in
+    two queries over the many-to-many tables."""
+    result = {}
+    for relation, field in (("municipalities", "area"), ("themes", "theme")):
+        through = getattr(Association, relation).through
+        rows = (
+            through.objects.filter(association__in=associations.values("pk"))
+            .order_by(f"{field}__name_fi")
+            .values_list("association_id", f"{field}__name_fi", f"{field}__name_sv")
+        )
+        grouped = {}
+        for pk, name_fi, name_sv in rows:
+            grouped.setdefault(pk, []).append(
+                (name_sv or name_fi) if lang == "sv" else name_fi
+            )
+        result[relation] = grouped
+    return result
 
 
 class _Echo:
@@ -141,6 +167,8 @@ def csv_export(page, request):
         _("address on the site"),
     ]
 
+    base = request.build_absolute_uri(page.get_url())
+
     def rows():
         yield "\ufeff"
         yield writer.writerow(header)
@@ -162,7 +190,7 @@ def csv_export(page, request):
                     a.address,
                     "" if a.latitude is None else a.latitude,
                     "" if a.longitude is None else a.longitude,
-                    request.build_absolute_uri(page.association_url(a)),
+                    f"{base}{a.slug}/",
                 )
             )
 
