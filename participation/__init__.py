@@ -1,5 +1,2 @@
-"""Taking part: workshops and sign-ups, resident panels and their rounds.
-
-Depends on ``website`` (pages, municipalities); ``website`` never imports it.
-The capabilities land with issues #5 (workshops) and #7 (panels).
-"""
+"""Taking part: workshops and sign-ups, resident panels and rounds, and the
+participation analytics that read them (see docs/architecture.md)."""

@@ -30,6 +30,9 @@ urlpatterns += i18n_patterns(
     ),
     path(_("accounts/"), include("allauth.urls")),
     path(_("programs/"), include("website.programs.urls")),
+    path(_("workshops/"), include("participation.workshops.urls")),
+    path(_("panels/"), include("participation.panels.urls")),
+    path(_("feedback/"), include("feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

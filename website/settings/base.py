@@ -40,7 +40,9 @@ INSTALLED_APPS = [
     "website.associations",
     "website.report",
     "website.search",
-    "participation",
+    "participation.workshops",
+    "participation.panels",
+    "participation.analytics",
     "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +112,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets and field templates may be overridden in templates/.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "website.wsgi.application"
 
@@ -215,10 +221,16 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "10/h/ip",
+    # Public forms (website.core.antispam): over the rate, a captcha appears.
+    "feedback": "20/h/ip",
+    "workshop_signup": "10/h/ip",
+    "panel_join": "10/h/ip",
 }
 ACCOUNT_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 LOGIN_REDIRECT_URL = "/"
 
+# Time trap: a person needs at least this long to fill a public form.
+SPAM_MIN_FILL_SECONDS = int(os.environ.get("SPAM_MIN_FILL_SECONDS", "3"))
 # Captcha is the escalation step only (its audio is English-only).
 CAPTCHA_FONT_SIZE = 32
 
@@ -257,6 +269,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+
+# Demo content of the participation side, loaded by `load_demo` after the
+# publishing side (each module has `load(home_fi, fi, sv)` returning counts).
+DEMO_CONTENT_LOADERS = [
+    "participation.workshops.demo",
+    "participation.panels.demo",
+    "feedback.demo",
+    "participation.analytics.demo",
+]
 
 LOGGING = {
     "version": 1,

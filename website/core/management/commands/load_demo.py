@@ -1,5 +1,7 @@
 import time
+from importlib import import_module
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from website.associations.demo import load_associations
@@ -31,6 +33,8 @@ class Command(BaseCommand):
         summary.update(load_report(home_fi, fi, sv))
         summary.update(load_associations(home_fi, fi, sv))
         ensure_statutory_pages(home_fi, sv)
+        for name in settings.DEMO_CONTENT_LOADERS:
+            summary.update(_optional_loader(name)(home_fi, fi, sv) or {})
         rebuild(write=lambda message: None)
         self.stdout.write(
             self.style.SUCCESS(
@@ -47,3 +51,15 @@ class Command(BaseCommand):
             )
         if created_users:
             self.stdout.write(f"Created demo users: {', '.join(created_users)}")
+
+
+def _optional_loader(module_name):
+    """`load(home_fi, fi, sv)` of a participation-side demo module; the
+    publishing side never imports that side directly (docs/architecture.md)."""
+    try:
+        module = import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return lambda *args: {}
+    return module.load
