@@ -7,6 +7,7 @@ moderate. Only published entries are public; fields in PERSONAL_FIELDS are
 never shown or exported.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,15 @@ class TargetGroup(Term):
 class AssociationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
+
+    def represented_by(self, user):
+        """Associations that `user` may edit: their approved representations."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            representatives__user=user,
+            representatives__status=Representative.Status.APPROVED,
+        )
 
     def for_list(self):
         """What the public list and the open data need, in a fixed number of
@@ -202,6 +212,48 @@ class Association(models.Model):
     @property
     def on_map(self):
         return self.latitude is not None and self.longitude is not None
+
+
+class Representative(models.Model):
+    """A user account that may edit an association's entry.
+
+    A representative who creates an association is approved with it; one who
+    asks to manage an existing association waits for staff.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="representatives",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="association_representations",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("representative")
+        verbose_name_plural = _("representatives")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "user"], name="one_representation_per_user"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.association}"
 
 
 class Activity(models.Model):
