@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     ),
     path(_("accounts/"), include("allauth.urls")),
     path(_("programs/"), include("website.programs.urls")),
+    path(_("my-associations/"), include("website.associations.urls")),
     path(_("workshops/"), include("participation.workshops.urls")),
     path(_("panels/"), include("participation.panels.urls")),
     path(_("feedback/"), include("feedback.urls")),

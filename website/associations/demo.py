@@ -10,6 +10,7 @@ from website.core.demo import demo_key
 from website.core.translation import translate
 from website.indicators.models import Area
 
+from . import search
 from .models import Activity, Association, AssociationMapPage, TargetGroup, Theme
 
 THEMES = [
@@ -177,6 +178,17 @@ def load_associations(home_fi, fi, sv):
     groups = _terms(TargetGroup, TARGET_GROUPS)
     _map_page(home_fi, fi, sv)
     areas = {a.code: a for a in Area.objects.filter(code__in=PLACES)}
+    with search.deferred():
+        _create(areas, themes, groups)
+    # load_demo rebuilds the search index after every loader.
+    search.sync(
+        list(Association.objects.filter(is_demo=True).values_list("pk", flat=True)),
+        index=False,
+    )
+    return {"associations": Association.objects.count()}
+
+
+def _create(areas, themes, groups):
     for m, (code, (gen, sv_name, lat, lon)) in enumerate(sorted(PLACES.items())):
         for k, kind in enumerate(KINDS):
             slug = f"demo-{kind['key']}-{code}"
@@ -219,4 +231,3 @@ def load_associations(home_fi, fi, sv):
                 if kind["sv"]
                 else Activity.Language.FI,
             )
-    return {"associations": Association.objects.count()}

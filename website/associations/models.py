@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from website.core.i18n import localized
 from website.indicators.models import Area
@@ -152,6 +154,16 @@ class Association(models.Model):
         help_text=_("Personal data: seen by staff only, never public."),
     )
     published = models.BooleanField(_("published"), default=False)
+    external_id = models.CharField(
+        _("identifier in the source register"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Set by imports (e.g. the PTV organisation id), so that importing "
+            "again updates the same entry."
+        ),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -241,6 +253,7 @@ class Representative(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
+    language = models.CharField(_("language for messages"), max_length=2, default="fi")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -350,6 +363,12 @@ class AssociationMapPage(RoutablePageMixin, Page):
 
         return csv_export(self, request)
 
+    @path("<slug:slug>/<int:activity_pk>/", name="activity")
+    def activity_route(self, request, slug, activity_pk):
+        from .views import activity_print
+
+        return activity_print(self, request, slug, activity_pk)
+
     @path("<slug:slug>/", name="association")
     def association_route(self, request, slug):
         from .views import association_detail
@@ -363,3 +382,130 @@ class AssociationMapPage(RoutablePageMixin, Page):
 
     def route_url(self, name):
         return self.get_url() + self.reverse_subpage(name)
+
+
+class ChangeRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ChangeRequest.Status.PENDING)
+
+
+class ChangeRequest(models.Model):
+    """A representative's proposed change, applied only when staff approve it.
+
+    `data` holds the proposed values of the editable fields (many-to-many
+    fields as lists of primary keys), so staff see exactly what would change
+    (see website.associations.moderation.diff).
+    """
+
+    class Kind(models.TextChoices):
+        NEW_ASSOCIATION = "new", _("new association")
+        ASSOCIATION = "association", _("change to an association")
+        NEW_ACTIVITY = "new_activity", _("new activity")
+        ACTIVITY = "activity", _("change to an activity")
+        DELETE_ACTIVITY = "delete_activity", _("removal of an activity")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("replaced by a newer proposal")
+
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="change_requests",
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        on_delete=models.CASCADE,
+        related_name="change_requests",
+        null=True,
+        blank=True,
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    data = models.JSONField(_("proposed values"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    # Personal data: who proposed it (for the decision e-mail).
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    language = models.CharField(
+        _("language of the submitter"), max_length=2, default="fi"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(
+        _("reason"),
+        blank=True,
+        help_text=_("Sent to the representative when the change is rejected."),
+    )
+
+    objects = ChangeRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.association}"
+
+
+class SearchDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class SearchDocument(index.Indexed, models.Model):
+    """What the site search indexes of a published association or activity,
+    one row per language.
+
+    Associations are not localized pages, but the search backends are per
+    language (website.search): a row with a locale is indexed by its own
+    language's backend with that language's analysis, like a page.
+    """
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="search_documents"
+    )
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="search_documents",
+    )
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE)
+    title = models.CharField(max_length=255)
+    body = models.TextField(blank=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
+
+    search_fields = [
+        AnalyzedSearchField("title", boost=2),
+        AnalyzedSearchField("body"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta:
+        verbose_name = _("association search entry")
+        verbose_name_plural = _("association search entries")
+
+    def __str__(self):
+        return self.title

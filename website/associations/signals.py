@@ -35,3 +35,12 @@ for through in (
     m2m_changed.connect(
         bump, sender=through, dispatch_uid=f"bump-m2m-{through.__name__}"
     )
+
+
+from . import search  # noqa: E402
+
+for model in (Association, Activity):
+    post_save.connect(
+        search.on_change, sender=model, dispatch_uid=f"search-{model.__name__}"
+    )
+post_delete.connect(search.on_change, sender=Activity, dispatch_uid="search-del")

@@ -20,6 +20,7 @@ from .signals import data_version
 
 PER_PAGE = 50
 CACHE_SECONDS = 3600
+CSV_CHUNK = 1000
 
 
 def _filtered(request):
@@ -65,6 +66,32 @@ def association_detail(page, request, slug):
                 translation.locale.language_code: translation.specific.association_url(
                     association
                 )
+                for translation in page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            },
+        },
+    )
+
+
+def activity_print(page, request, slug, activity_pk):
+    """One activity on a page of its own: what a professional prints or sends
+    to a client."""
+    association = get_object_or_404(Association.objects.published(), slug=slug)
+    activity = get_object_or_404(association.activities, pk=activity_pk)
+    return page.render(
+        request,
+        template="associations/activity_print.html",
+        context_overrides={
+            "association": association,
+            "activity": activity,
+            "title": activity.name,
+            "share_url": request.build_absolute_uri(),
+            "translations_override": {
+                translation.locale.language_code: translation.specific.association_url(
+                    association
+                )
+                + f"{activity.pk}/"
                 for translation in page.get_translations(inclusive=True)
                 .live()
                 .select_related("locale")
@@ -122,14 +149,25 @@ def geojson(page, request):
     )
 
 
-def _related_names(associations, lang):
-    """{"municipalities": {association pk: [name, ...]}, "themes": {...}} in
-    two queries over the many-to-many tables."""
+RELATED_FIELDS = {
+    "municipalities": "area",
+    "themes": "theme",
+    "target_groups": "targetgroup",
+}
+
+
+def _related_names(associations, lang, relations=("municipalities", "themes")):
+    """{"municipalities": {association pk: [name, ...]}, "themes": {...}}, one
+    query per relation over the many-to-many tables. `associations` is a
+    queryset or a list of primary keys."""
     result = {}
-    for relation, field in (("municipalities", "area"), ("themes", "theme")):
+    if not isinstance(associations, list):
+        associations = associations.values("pk")
+    for relation in relations:
+        field = RELATED_FIELDS[relation]
         through = getattr(Association, relation).through
         rows = (
-            through.objects.filter(association__in=associations.values("pk"))
+            through.objects.filter(association__in=associations)
             .order_by(f"{field}__name_fi")
             .values_list("association_id", f"{field}__name_fi", f"{field}__name_sv")
         )
@@ -169,30 +207,45 @@ def csv_export(page, request):
 
     base = request.build_absolute_uri(page.get_url())
 
+    fields = (
+        "pk", "slug", "name_fi", "name_sv", "serves_fi", "serves_sv", "serves_en",
+        "other_languages", "email", "phone", "website", "street_address",
+        "postal_code", "city", "latitude", "longitude",
+    )  # fmt: skip
+    lang = active_language()
+
     def rows():
         yield "\ufeff"
         yield writer.writerow(header)
-        for a in (
-            associations.for_list().order_by("name_fi", "pk").iterator(chunk_size=500)
-        ):
-            yield writer.writerow(
-                neutralise(str(cell))
-                for cell in (
-                    a.name_fi,
-                    a.name_sv,
-                    ", ".join(m.name for m in a.municipalities.all()),
-                    ", ".join(t.name for t in a.themes.all()),
-                    ", ".join(g.name for g in a.target_groups.all()),
-                    ", ".join(str(lang) for lang in a.languages),
-                    a.email,
-                    a.phone,
-                    a.website,
-                    a.address,
-                    "" if a.latitude is None else a.latitude,
-                    "" if a.longitude is None else a.longitude,
-                    f"{base}{a.slug}/",
-                )
+        ordered = associations.order_by("name_fi", "pk").only(*fields)
+        # Chunks of plain instances with their names in two or three queries
+        # per chunk: prefetching per row costs more at thousands of rows.
+        for start in range(0, ordered.count(), CSV_CHUNK):
+            chunk = list(ordered[start : start + CSV_CHUNK])
+            names = _related_names(
+                [a.pk for a in chunk],
+                lang,
+                ("municipalities", "themes", "target_groups"),
             )
+            for a in chunk:
+                yield writer.writerow(
+                    neutralise(str(cell))
+                    for cell in (
+                        a.name_fi,
+                        a.name_sv,
+                        ", ".join(names["municipalities"].get(a.pk, [])),
+                        ", ".join(names["themes"].get(a.pk, [])),
+                        ", ".join(names["target_groups"].get(a.pk, [])),
+                        ", ".join(str(language) for language in a.languages),
+                        a.email,
+                        a.phone,
+                        a.website,
+                        a.address,
+                        "" if a.latitude is None else a.latitude,
+                        "" if a.longitude is None else a.longitude,
+                        f"{base}{a.slug}/",
+                    )
+                )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="associations.csv"'

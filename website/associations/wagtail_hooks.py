@@ -1,7 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .models import Activity, Association, TargetGroup, Theme
 
 
@@ -47,3 +51,39 @@ class AssociationGroup(SnippetViewSetGroup):
 
 
 register_snippet(AssociationGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path(
+            "association-moderation/",
+            admin_views.queue,
+            name="association_moderation",
+        ),
+        path(
+            "association-moderation/<int:pk>/",
+            admin_views.review,
+            name="association_moderation_review",
+        ),
+        path(
+            "association-moderation/claims/<int:pk>/",
+            admin_views.decide_claim,
+            name="association_moderation_claim",
+        ),
+    ]
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_moderate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModerationMenuItem(
+        _("Association moderation"),
+        reverse("association_moderation"),
+        icon_name="tasks",
+        order=230,
+    )

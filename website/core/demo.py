@@ -149,6 +149,11 @@ def ensure_roles(home_pages):
             content_type__app_label="indicators",
             codename__regex=r"^(add|change|delete)_",
         ),
+        # The association registry and its moderation queue.
+        *Permission.objects.filter(
+            content_type__app_label="associations",
+            codename__regex=r"^(add|change|delete|view)_",
+        ),
     )
     page_codenames = [
         "add_page",

@@ -227,7 +227,9 @@ ACCOUNT_RATE_LIMITS = {
     "panel_join": "10/h/ip",
 }
 ACCOUNT_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-LOGIN_REDIRECT_URL = "/"
+# Public accounts are association representatives: after signing in they
+# land on their associations.
+LOGIN_REDIRECT_URL = "association_selfservice:dashboard"
 
 # Time trap: a person needs at least this long to fill a public form.
 SPAM_MIN_FILL_SECONDS = int(os.environ.get("SPAM_MIN_FILL_SECONDS", "3"))
