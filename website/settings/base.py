@@ -230,6 +230,8 @@ ACCOUNT_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Public accounts are association representatives: after signing in they
 # land on their associations.
 LOGIN_REDIRECT_URL = "association_selfservice:dashboard"
+# A URL name, so that login_required sends people to /fi/… or /sv/….
+LOGIN_URL = "account_login"
 
 # Time trap: a person needs at least this long to fill a public form.
 SPAM_MIN_FILL_SECONDS = int(os.environ.get("SPAM_MIN_FILL_SECONDS", "3"))
