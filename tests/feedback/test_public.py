@@ -66,7 +66,7 @@ def test_editor_limits_the_units_to_choose(client, form_pages, unit, other_unit)
     assert f'value="{other_unit.pk}"' not in html
     response = client.post(page.url, answers(unit=other_unit.pk))
     assert response.status_code == 200
-    assert "Valitse kelvollinen vaihtoehto" in response.content.decode()
+    assert "Valitse oikea vaihtoehto" in response.content.decode()
 
 
 @pytest.mark.parametrize("language,prefix", [("fi", "/fi/palaute"), ("sv", "/sv/respons")])
