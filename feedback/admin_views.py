@@ -204,7 +204,9 @@ def qr_image(request, pk, language):
     unit = get_object_or_404(ServiceUnit.objects.handled_by(request.user), pk=pk)
     from .qr import landing_url, qr_png
 
-    response = HttpResponse(qr_png(landing_url(unit, language)), content_type="image/png")
+    response = HttpResponse(
+        qr_png(landing_url(unit, language)), content_type="image/png"
+    )
     response["Content-Disposition"] = (
         f'inline; filename="palaute-{unit.slug}-{language}.png"'
     )

@@ -67,8 +67,16 @@ HOSPITAL = (
     "hyvinkaa-sairaala",
     ("Sairaalapalvelut", "Sjukhustjänster"),
     [
-        ("hyvinkaa-paivystys", "Hyvinkään sairaalan päivystys", "Jouren vid Hyvinge sjukhus"),
-        ("hyvinkaa-osasto", "Hyvinkään sairaalan vuodeosastot", "Vårdavdelningarna vid Hyvinge sjukhus"),
+        (
+            "hyvinkaa-paivystys",
+            "Hyvinkään sairaalan päivystys",
+            "Jouren vid Hyvinge sjukhus",
+        ),
+        (
+            "hyvinkaa-osasto",
+            "Hyvinkään sairaalan vuodeosastot",
+            "Vårdavdelningarna vid Hyvinge sjukhus",
+        ),
     ],
 )
 WEB_UNIT = "verkkosivut"
@@ -95,7 +103,8 @@ TEXTS = {
             "Opasteet talossa ovat sekavat, eksyin matkalla vastaanotolle.",
             "Hyvä palvelu, mutta takaisinsoittoa piti odottaa kaksi päivää.",
             "Ihan ok. Toivoisin iltavastaanottoja työssäkäyville.",
-            "Tiedot eivät olleet siirtyneet edelliseltä käynniltä, jouduin kertomaan kaiken uudelleen.",
+            "Tiedot eivät olleet siirtyneet edelliseltä käynniltä, jouduin "
+            "kertomaan kaiken uudelleen.",
         ],
         "detractor": [
             "Puhelimessa jonotin yli tunnin eikä kukaan vastannut.",
@@ -107,7 +116,8 @@ TEXTS = {
             "Henkilökunta oli tylyä ja asenne välinpitämätön.",
             "Laskussa oli virhe, eikä kukaan osannut neuvoa, kenelle soittaa.",
             "Sivuilla olevat aukioloajat olivat väärin, ovi oli kiinni.",
-            "Sosiaalitoimistoon ei saa yhteyttä, viestiin ei ole vastattu kahteen viikkoon.",
+            "Sosiaalitoimistoon ei saa yhteyttä, viestiin ei ole vastattu "
+            "kahteen viikkoon.",
         ],
         "widget_yes": [
             "Löysin aukioloajat helposti.",
@@ -210,8 +220,13 @@ def ensure_units():
             service = _unit(area, key, names[0], names[1], len(SERVICES))
             for u, (unit_slug, name_fi, name_sv) in enumerate(units):
                 leaves[unit_slug] = _unit(service, unit_slug, name_fi, name_sv, u)
-    common = _unit(None, "keusote-yhteiset", "Keusote – yhteiset palvelut",
-                   "Keusote – gemensamma tjänster", 99)
+    common = _unit(
+        None,
+        "keusote-yhteiset",
+        "Keusote – yhteiset palvelut",
+        "Keusote – gemensamma tjänster",
+        99,
+    )
     comms = _unit(common, "viestinta", "Viestintä", "Kommunikation", 0)
     web = _unit(comms, WEB_UNIT, "Verkkosivut", "Webbplatsen", 0)
     return leaves, web
@@ -244,7 +259,9 @@ def ensure_handlers(web_unit):
         from allauth.account.models import EmailAddress
 
         EmailAddress.objects.get_or_create(
-            user=handler, email=HANDLER_EMAIL, defaults={"verified": True, "primary": True}
+            user=handler,
+            email=HANDLER_EMAIL,
+            defaults={"verified": True, "primary": True},
         )
     handler.groups.add(group)
     hyvinkaa = ServiceUnit.objects.get(slug="hyvinkaa")
@@ -285,9 +302,7 @@ def ensure_page(home_fi, fi, sv):
 def _score(rng, bias):
     # A realistic NPS distribution (many 8–10, a tail of low scores),
     # shifted per unit so that units and trends differ.
-    base = rng.choices(
-        range(11), weights=[3, 1, 2, 2, 2, 5, 6, 10, 18, 22, 29], k=1
-    )[0]
+    base = rng.choices(range(11), weights=[3, 1, 2, 2, 2, 5, 6, 10, 18, 22, 29], k=1)[0]
     return max(0, min(10, base + bias))
 
 
@@ -301,7 +316,14 @@ def generate(leaves, web_unit, now=None, count=RESPONSES):
     start = now - datetime.timedelta(days=730)
     units = sorted(leaves.values(), key=lambda u: u.slug)
     biases = {u.pk: rng.choice([-2, -1, -1, 0, 0, 0, 1]) for u in units}
-    channels = [Channel.WEB, Channel.QR, Channel.WIDGET, Channel.PAPER, Channel.PHONE, Channel.EMBED]
+    channels = [
+        Channel.WEB,
+        Channel.QR,
+        Channel.WIDGET,
+        Channel.PAPER,
+        Channel.PHONE,
+        Channel.EMBED,
+    ]
     channel_weights = [32, 30, 10, 12, 6, 10]
     rows = []
     for i in range(count):
@@ -328,7 +350,11 @@ def generate(leaves, web_unit, now=None, count=RESPONSES):
             fields.update(unit=unit, nps=score, text=text)
         age_days = (now - created).days
         if age_days > 30:
-            status = Feedback.Status.CLOSED if rng.random() < 0.9 else Feedback.Status.ANSWERED
+            status = (
+                Feedback.Status.CLOSED
+                if rng.random() < 0.9
+                else Feedback.Status.ANSWERED
+            )
         elif age_days > 7:
             status = rng.choice([Feedback.Status.IN_PROGRESS, Feedback.Status.CLOSED])
         else:

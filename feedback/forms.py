@@ -17,8 +17,7 @@ from website.core.antispam import SpamProtectedForm
 from .models import STAFF_CHANNELS, Channel, Feedback, ServiceUnit
 
 NPS_QUESTION = _(
-    "How likely is it that you would recommend this service to your friends "
-    "or family?"
+    "How likely is it that you would recommend this service to your friends or family?"
 )
 NPS_HELP = _("0 = not at all likely, 10 = extremely likely")
 TEXT_QUESTION = _("What would you like to tell us? (optional)")
@@ -176,7 +175,9 @@ class StaffFeedbackForm(FeedbackQuestions):
         created = (
             now
             if received == now.date()
-            else timezone.make_aware(datetime.datetime.combine(received, datetime.time(12)))
+            else timezone.make_aware(
+                datetime.datetime.combine(received, datetime.time(12))
+            )
         )
         fields.update(
             contact_name=data.get("contact_name", ""),
@@ -199,8 +200,8 @@ class AssignForm(forms.Form):
         self.fields["assignee"].queryset = get_user_model().objects.filter(
             pk__in=[u.pk for u in users]
         )
-        self.fields["assignee"].label_from_instance = (
-            lambda u: u.get_full_name() or u.get_username()
+        self.fields["assignee"].label_from_instance = lambda u: (
+            u.get_full_name() or u.get_username()
         )
 
 

@@ -34,7 +34,9 @@ class ServiceUnitQuerySet(models.QuerySet):
         if user.is_superuser:
             return self.all()
         return self.filter(
-            Q(handlers=user) | Q(parent__handlers=user) | Q(parent__parent__handlers=user)
+            Q(handlers=user)
+            | Q(parent__handlers=user)
+            | Q(parent__parent__handlers=user)
         ).distinct()
 
     def with_descendants(self, units):
@@ -106,6 +108,10 @@ class ServiceUnit(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.level = self.parent.level + 1 if self.parent_id else self.Level.AREA
+        super().save(*args, **kwargs)
+
     @property
     def name(self):
         return localized(self, "name")
@@ -125,10 +131,6 @@ class ServiceUnit(models.Model):
                         {"parent": _("A unit cannot belong to itself.")}
                     )
                 ancestor = ancestor.parent
-
-    def save(self, *args, **kwargs):
-        self.level = self.parent.level + 1 if self.parent_id else self.Level.AREA
-        super().save(*args, **kwargs)
 
     def path_names(self, language=None):
         """'Area › Service › Unit' in the given language."""
@@ -176,7 +178,9 @@ class FeedbackQuerySet(models.QuerySet):
         return self.filter(unit__in=ServiceUnit.objects.handled_by(user).values("pk"))
 
     def open(self):
-        return self.filter(status__in=[Feedback.Status.NEW, Feedback.Status.IN_PROGRESS])
+        return self.filter(
+            status__in=[Feedback.Status.NEW, Feedback.Status.IN_PROGRESS]
+        )
 
 
 class Feedback(models.Model):

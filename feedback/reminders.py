@@ -3,7 +3,6 @@
 import datetime
 
 from django.db.models import Count
-
 from django.utils import timezone
 
 from website.core.mail import send_email
@@ -24,9 +23,10 @@ def send_reminders(days=None, now=None):
         status=Feedback.Status.NEW, created_at__lt=cutoff, unit__isnull=False
     ).exclude(reminded_at__gte=cutoff)
     counts = dict(
-        waiting.values("unit_id").order_by("unit_id").annotate(n=Count("pk")).values_list(
-            "unit_id", "n"
-        )
+        waiting.values("unit_id")
+        .order_by("unit_id")
+        .annotate(n=Count("pk"))
+        .values_list("unit_id", "n")
     )
     if not counts:
         return 0
@@ -61,6 +61,3 @@ def send_reminders(days=None, now=None):
         )
     waiting.update(reminded_at=now)
     return sent
-
-
-

@@ -28,7 +28,9 @@ def receive(*, channel, language, entered_by=None, **fields):
 
 
 def _event(feedback, kind, user, **fields):
-    return FeedbackEvent.objects.create(feedback=feedback, kind=kind, user=user, **fields)
+    return FeedbackEvent.objects.create(
+        feedback=feedback, kind=kind, user=user, **fields
+    )
 
 
 @transaction.atomic

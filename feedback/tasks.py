@@ -33,7 +33,9 @@ def alert_recipients(feedback):
             if user.email
         ]
     if not recipients:
-        recipients = [(email, settings.LANGUAGE_CODE) for email in conf.fallback_emails()]
+        recipients = [
+            (email, settings.LANGUAGE_CODE) for email in conf.fallback_emails()
+        ]
     return recipients
 
 
@@ -58,7 +60,9 @@ def send_alert(feedback_id):
             "feedback/email/alert",
             {
                 "feedback": feedback,
-                "unit_name": feedback.unit.path_names(language) if feedback.unit else "",
+                "unit_name": feedback.unit.path_names(language)
+                if feedback.unit
+                else "",
                 "reasons": feedback.alert_reason.split(","),
                 "url": admin_url("feedback_detail", feedback.pk),
             },

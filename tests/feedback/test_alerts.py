@@ -59,21 +59,33 @@ def test_alert_mail_goes_to_the_units_handlers_in_their_language(
     assert "Kauhea kokemus" not in body
 
 
-def test_alert_falls_back_to_handlers_above_the_unit(unit, django_capture_on_commit_callbacks):
+def test_alert_falls_back_to_handlers_above_the_unit(
+    unit, django_capture_on_commit_callbacks
+):
     area_handler = make_handler("area_h", unit.parent.parent)
     with django_capture_on_commit_callbacks(execute=True):
-        services.receive(channel=Channel.QR, language="fi", unit=unit, nps=2, text="Huonoa")
+        services.receive(
+            channel=Channel.QR, language="fi", unit=unit, nps=2, text="Huonoa"
+        )
     assert [m.to for m in mail.outbox] == [[area_handler.email]]
 
 
-def test_no_alert_for_positive_feedback(unit, handler, django_capture_on_commit_callbacks):
+def test_no_alert_for_positive_feedback(
+    unit, handler, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        services.receive(channel=Channel.WEB, language="fi", unit=unit, nps=9, text="Hyvä")
+        services.receive(
+            channel=Channel.WEB, language="fi", unit=unit, nps=9, text="Hyvä"
+        )
     assert callbacks == [] and mail.outbox == []
 
 
-def test_alert_is_queued_only_after_commit(unit, handler, django_capture_on_commit_callbacks):
+def test_alert_is_queued_only_after_commit(
+    unit, handler, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.receive(channel=Channel.WEB, language="fi", unit=unit, nps=0, text="Huono")
+        services.receive(
+            channel=Channel.WEB, language="fi", unit=unit, nps=0, text="Huono"
+        )
         assert mail.outbox == []
     assert len(callbacks) == 1

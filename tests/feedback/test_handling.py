@@ -40,7 +40,9 @@ def test_inbox_shows_only_own_units(client, handler, unit, other_unit):
     assert "Toisen yksikön palaute" not in html
 
 
-def test_inbox_query_count_is_bounded(client, handler, unit, django_assert_max_num_queries):
+def test_inbox_query_count_is_bounded(
+    client, handler, unit, django_assert_max_num_queries
+):
     for i in range(30):
         new_feedback(unit, text=f"Palaute {i}")
     client.force_login(handler)
@@ -66,7 +68,9 @@ def test_handler_cannot_see_or_act_on_other_units_feedback_by_url(
     response = assert_not_found(client, reverse("feedback_detail", args=[theirs.pk]))
     assert "Salainen" not in response.content.decode()
     for action in ("close", "erase", "reopen"):
-        assert_not_found(client, reverse("feedback_act", args=[theirs.pk, action]), "post")
+        assert_not_found(
+            client, reverse("feedback_act", args=[theirs.pk, action]), "post"
+        )
     url = reverse("feedback_act", args=[theirs.pk, "reply"])
     assert_not_found(client, url, "post", {"message": "Hei"})
     url = reverse("feedback_act", args=[theirs.pk, "transfer"])
@@ -83,14 +87,19 @@ def test_staff_without_the_permission_is_refused(client, staff_user, unit):
     # The communications user is a handler only of the web-site unit; take
     # the permission away and the inbox is closed.
     feedback = new_feedback(unit)
-    user = get_user_model().objects.create_user("nohandler", password="x", is_staff=True)
+    user = get_user_model().objects.create_user(
+        "nohandler", password="x", is_staff=True
+    )
     from django.contrib.auth.models import Permission
 
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     unit.handlers.add(user)  # a unit alone does not make a handler
     client.force_login(user)
     # Wagtail turns PermissionDenied into a redirect to the dashboard.
-    for url in (reverse("feedback_inbox"), reverse("feedback_detail", args=[feedback.pk])):
+    for url in (
+        reverse("feedback_inbox"),
+        reverse("feedback_detail", args=[feedback.pk]),
+    ):
         response = client.get(url)
         assert (response.status_code, response["Location"]) == (302, "/admin/")
 
@@ -101,8 +110,9 @@ def test_superuser_sees_everything(client, admin_user, other_unit):
     assert client.get(reverse("feedback_detail", args=[feedback.pk])).status_code == 200
 
 
-def test_assign_transfer_reply_close(client, handler, unit, other_unit, other_handler,
-                                     django_capture_on_commit_callbacks):
+def test_assign_transfer_reply_close(
+    client, handler, unit, other_unit, other_handler, django_capture_on_commit_callbacks
+):
     feedback = new_feedback(
         unit,
         language="sv",
@@ -144,14 +154,20 @@ def test_assign_transfer_reply_close(client, handler, unit, other_unit, other_ha
     # Transfer with a reason: the other unit's handler takes over; this
     # handler loses sight of it and lands back in the inbox.
     assert act("transfer", {"unit": other_unit.pk, "reason": ""}).status_code == 400
-    response = act("transfer", {"unit": other_unit.pk, "reason": "Kuuluu suun terveydenhuollolle"})
+    response = act(
+        "transfer", {"unit": other_unit.pk, "reason": "Kuuluu suun terveydenhuollolle"}
+    )
     assert response["Location"] == reverse("feedback_inbox")
     feedback.refresh_from_db()
     assert feedback.unit == other_unit and feedback.assigned_to is None
     kinds = list(feedback.events.values_list("kind", flat=True))
     assert kinds == ["assigned", "replied", "note", "closed", "transferred"]
     transfer = feedback.events.get(kind=FeedbackEvent.Kind.TRANSFERRED)
-    assert (transfer.from_unit, transfer.to_unit, transfer.user) == (unit, other_unit, handler)
+    assert (transfer.from_unit, transfer.to_unit, transfer.user) == (
+        unit,
+        other_unit,
+        handler,
+    )
     assert_not_found(client, reverse("feedback_detail", args=[feedback.pk]))
     client.force_login(other_handler)
     html = client.get(reverse("feedback_detail", args=[feedback.pk])).content.decode()
@@ -159,7 +175,9 @@ def test_assign_transfer_reply_close(client, handler, unit, other_unit, other_ha
     assert "givare@example.com" in html
 
 
-def test_staff_enters_paper_feedback_for_own_units_only(client, handler, unit, other_unit):
+def test_staff_enters_paper_feedback_for_own_units_only(
+    client, handler, unit, other_unit
+):
     client.force_login(handler)
     url = reverse("feedback_add")
     data = {

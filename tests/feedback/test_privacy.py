@@ -32,7 +32,12 @@ def give(unit, days_ago=0, **fields):
 
 
 def test_personal_fields_are_declared():
-    assert set(Feedback.PERSONAL_FIELDS) >= {"text", "contact_email", "contact_name", "contact_phone"}
+    assert set(Feedback.PERSONAL_FIELDS) >= {
+        "text",
+        "contact_email",
+        "contact_name",
+        "contact_phone",
+    }
 
 
 def test_purge_anonymises_after_the_retention_period(unit, handler, settings):
@@ -61,7 +66,12 @@ def test_purge_dry_run_changes_nothing(unit, settings):
 def test_erase_on_request_by_e_mail_address(unit):
     mine = give(unit)
     other = services.receive(
-        channel=Channel.WEB, language="fi", unit=unit, nps=9, text="Muu", contact_email="x@example.com"
+        channel=Channel.WEB,
+        language="fi",
+        unit=unit,
+        nps=9,
+        text="Muu",
+        contact_email="x@example.com",
     )
     call_command("purge_feedback", "--contact-email", "MATTI@example.com", verbosity=0)
     mine.refresh_from_db()
@@ -81,12 +91,15 @@ def test_handler_erases_in_the_admin(client, unit, handler):
     assert "henkilötiedot poistettu" in html
 
 
-def test_contact_details_shown_only_to_the_units_handlers(client, unit, handler, other_handler):
+def test_contact_details_shown_only_to_the_units_handlers(
+    client, unit, handler, other_handler
+):
     feedback = give(unit)
     client.force_login(handler)
-    assert "matti@example.com" in client.get(
-        reverse("feedback_detail", args=[feedback.pk])
-    ).content.decode()
+    assert (
+        "matti@example.com"
+        in client.get(reverse("feedback_detail", args=[feedback.pk])).content.decode()
+    )
     client.force_login(other_handler)
     response = client.get(reverse("feedback_detail", args=[feedback.pk]), follow=True)
     assert response.status_code == 404

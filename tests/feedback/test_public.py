@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("index,language", [(0, "fi"), (1, "sv")])
-def test_form_page_sends_feedback_in_both_languages(client, form_pages, unit, index, language):
+def test_form_page_sends_feedback_in_both_languages(
+    client, form_pages, unit, index, language
+):
     page = form_pages[index]
     response = client.get(page.url)
     assert response.status_code == 200
@@ -69,7 +71,9 @@ def test_editor_limits_the_units_to_choose(client, form_pages, unit, other_unit)
     assert "Valitse oikea vaihtoehto" in response.content.decode()
 
 
-@pytest.mark.parametrize("language,prefix", [("fi", "/fi/palaute"), ("sv", "/sv/respons")])
+@pytest.mark.parametrize(
+    "language,prefix", [("fi", "/fi/palaute"), ("sv", "/sv/respons")]
+)
 def test_qr_landing_preselects_unit_and_records_channel(client, unit, language, prefix):
     url = f"{prefix}/qr/{unit.slug}/"
     html = client.get(url).content.decode()
@@ -168,7 +172,12 @@ def test_widget_post_without_csrf_is_stored_and_returns(client):
     )
     assert response.status_code == 302
     feedback = Feedback.objects.latest("pk")
-    assert (feedback.channel, feedback.helpful, feedback.page_id, feedback.language) == (
+    assert (
+        feedback.channel,
+        feedback.helpful,
+        feedback.page_id,
+        feedback.language,
+    ) == (
         Channel.WIDGET,
         False,
         home.pk,
@@ -182,13 +191,22 @@ def test_widget_post_without_csrf_is_stored_and_returns(client):
 def test_widget_refuses_open_redirects_and_bots(client):
     response = client.post(
         "/fi/palaute/sivu/",
-        {"helpful": "yes", "next": "https://evil.example/", TIMESTAMP_FIELD: started_token()},
+        {
+            "helpful": "yes",
+            "next": "https://evil.example/",
+            TIMESTAMP_FIELD: started_token(),
+        },
     )
     assert "next=%2Ffi%2F" in response["Location"]
     before = Feedback.objects.count()
     response = client.post(
         "/fi/palaute/sivu/",
-        {"helpful": "yes", "text": "Roskaa", HONEYPOT_FIELD: "x", TIMESTAMP_FIELD: started_token()},
+        {
+            "helpful": "yes",
+            "text": "Roskaa",
+            HONEYPOT_FIELD: "x",
+            TIMESTAMP_FIELD: started_token(),
+        },
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -200,9 +218,9 @@ def test_widget_adds_no_queries_to_a_page(client, django_assert_max_num_queries)
     """The include itself runs no query: a page renders with the same number
     of queries as it did before (measured against the template without it)."""
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
     from django.template.loader import render_to_string
     from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
 
     request = RequestFactory().get("/fi/")
     with CaptureQueriesContext(connection) as ctx:
@@ -213,10 +231,14 @@ def test_widget_adds_no_queries_to_a_page(client, django_assert_max_num_queries)
     assert len(ctx.captured_queries) == 0
 
 
-def test_alert_mail_after_commit(client, unit, handler, django_capture_on_commit_callbacks):
+def test_alert_mail_after_commit(
+    client, unit, handler, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             f"/fi/palaute/qr/{unit.slug}/",
-            answers(unit=unit.pk, nps="2", text="Jonotin tunnin eikä kukaan vastannut."),
+            answers(
+                unit=unit.pk, nps="2", text="Jonotin tunnin eikä kukaan vastannut."
+            ),
         )
     assert [m.to for m in mail.outbox] == [[handler.email]]

@@ -31,17 +31,31 @@ def test_poster_pdf_and_png(client, handler, unit, language):
 def test_demo_tree_and_responses():
     areas = ServiceUnit.objects.filter(level=1, is_demo=True)
     names = set(areas.values_list("name_fi", flat=True))
-    assert {"Hyvinkää", "Järvenpää", "Mäntsälä", "Nurmijärvi", "Pornainen", "Tuusula"} <= names
+    assert {
+        "Hyvinkää",
+        "Järvenpää",
+        "Mäntsälä",
+        "Nurmijärvi",
+        "Pornainen",
+        "Tuusula",
+    } <= names
     assert ServiceUnit.objects.get(slug="tuusula").name_sv == "Tusby"
     assert ServiceUnit.objects.filter(level=3).count() >= 30
     feedback = Feedback.objects.filter(is_demo=True)
     assert feedback.count() >= 3000
     assert set(feedback.values_list("channel", flat=True)) == set(Channel.values)
     assert set(feedback.values_list("language", flat=True)) == {"fi", "sv"}
-    span = feedback.order_by("created_at").first().created_at, feedback.order_by("created_at").last().created_at
+    span = (
+        feedback.order_by("created_at").first().created_at,
+        feedback.order_by("created_at").last().created_at,
+    )
     assert (span[1] - span[0]).days > 700
     assert feedback.filter(language="sv").exclude(text="").exists()
-    assert not feedback.exclude(contact_email="").exclude(contact_email__endswith="@example.invalid").exists()
+    assert (
+        not feedback.exclude(contact_email="")
+        .exclude(contact_email__endswith="@example.invalid")
+        .exists()
+    )
     assert FeedbackFormPage.objects.live().count() == 2
 
 
@@ -51,9 +65,17 @@ def test_demo_is_idempotent(home_pages=None):
     fi = Locale.objects.get(language_code="fi")
     sv = Locale.objects.get(language_code="sv")
     home = Page.objects.get(depth=2, locale=fi)
-    before = (ServiceUnit.objects.count(), Feedback.objects.count(), Page.objects.count())
+    before = (
+        ServiceUnit.objects.count(),
+        Feedback.objects.count(),
+        Page.objects.count(),
+    )
     demo.load(home, fi, sv)
-    assert (ServiceUnit.objects.count(), Feedback.objects.count(), Page.objects.count()) == before
+    assert (
+        ServiceUnit.objects.count(),
+        Feedback.objects.count(),
+        Page.objects.count(),
+    ) == before
 
 
 def test_demo_handler_sees_hyvinkaa_only(client):

@@ -15,15 +15,21 @@ pytestmark = pytest.mark.django_db
 
 def test_reminders_for_unhandled_feedback(unit, other_unit, settings):
     settings.FEEDBACK_REMINDER_DAYS = 5
-    Feedback.objects.filter(status=Feedback.Status.NEW).update(status=Feedback.Status.CLOSED)
+    Feedback.objects.filter(status=Feedback.Status.NEW).update(
+        status=Feedback.Status.CLOSED
+    )
     handler = make_handler("rem_fi", unit)
     sv_handler = make_handler("rem_sv", other_unit, language="sv")
     old = timezone.now() - datetime.timedelta(days=6)
     for u in (unit, unit, other_unit):
         f = services.receive(channel=Channel.WEB, language="fi", unit=u, nps=8, text="")
         Feedback.objects.filter(pk=f.pk).update(created_at=old)
-    services.receive(channel=Channel.WEB, language="fi", unit=unit, nps=8, text="")  # fresh
-    handled = services.receive(channel=Channel.WEB, language="fi", unit=unit, nps=8, text="")
+    services.receive(
+        channel=Channel.WEB, language="fi", unit=unit, nps=8, text=""
+    )  # fresh
+    handled = services.receive(
+        channel=Channel.WEB, language="fi", unit=unit, nps=8, text=""
+    )
     Feedback.objects.filter(pk=handled.pk).update(created_at=old, status="in_progress")
 
     call_command("send_feedback_reminders", verbosity=0)
