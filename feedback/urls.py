@@ -1,7 +1,15 @@
-"""Routes outside the page tree (signed links, endpoints); mounted under the
-language prefix in website/urls.py."""
+"""Routes outside the page tree; mounted under the language prefix in
+website/urls.py (/fi/palaute/…, /sv/respons/…)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
 
 app_name = "feedback"
-urlpatterns = []
+urlpatterns = [
+    path(_("page/"), views.widget_submit, name="widget"),
+    path(_("page/thanks/"), views.widget_thanks, name="widget_thanks"),
+    path("qr/<slug:slug>/", views.qr_landing, name="qr"),
+    path(_("embed/"), views.embed, name="embed"),
+]

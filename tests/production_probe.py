@@ -2,8 +2,14 @@
 headers of real responses as JSON. Needs only an empty database."""
 
 import json
+import sys
+from pathlib import Path
 
-import django
+# Python puts this script's directory (tests/) first on sys.path, where the
+# test package tests/feedback/ would shadow the top-level `feedback` app.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).parent]
+
+import django  # noqa: E402
 
 django.setup()
 from django.core.management import call_command  # noqa: E402

@@ -255,6 +255,13 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
 _tiles = urlsplit(MAP_TILE_URL.replace("{s}.", "*."))
 MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}"
 
+# Feedback and NPS (docs/feedback.md): retention of free text and contact
+# details, reminder delay, and the origins that may embed the feedback form.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "1095"))
+FEEDBACK_REMINDER_DAYS = int(os.environ.get("FEEDBACK_REMINDER_DAYS", "5"))
+FEEDBACK_EMBED_ORIGINS = env_list("FEEDBACK_EMBED_ORIGINS")
+FEEDBACK_FALLBACK_EMAILS = env_list("FEEDBACK_FALLBACK_EMAILS")
+
 # Content-Security-Policy (django-csp) for the public site: no inline or
 # third-party scripts or styles at all; charts are data: images. The Wagtail
 # admin is left out because it still ships inline scripts of its own.
