@@ -84,6 +84,19 @@ class ServiceUnit(models.Model):
             "below it, and get its alerts and reminders."
         ),
     )
+    municipality = models.ForeignKey(
+        "indicators.Area",
+        verbose_name=_("municipality"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
+        help_text=_(
+            "Where the unit (or the area) is, for figures by municipality; the "
+            "units below an area inherit it."
+        ),
+    )
     active = models.BooleanField(_("can be chosen in forms"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
@@ -96,6 +109,7 @@ class ServiceUnit(models.Model):
         FieldPanel("name_sv"),
         FieldPanel("slug"),
         FieldPanel("handlers"),
+        FieldPanel("municipality"),
         FieldPanel("active"),
         FieldPanel("sort_order"),
     ]

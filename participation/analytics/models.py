@@ -29,6 +29,17 @@ class TextTheme(models.Model):
         help_text=_("One per line or separated by commas, e.g. väntetid, kö."),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    goals = models.ManyToManyField(
+        "plan.GoalPage",
+        verbose_name=_("plan goals"),
+        related_name="feedback_themes",
+        blank=True,
+        limit_choices_to={"locale__language_code": "fi"},
+        help_text=_(
+            "Goals of the welfare plan this theme tells about: their pages show "
+            "how often the theme came up in feedback."
+        ),
+    )
 
     class Meta:
         ordering = ["sort_order", "name_fi"]
@@ -41,3 +52,39 @@ class TextTheme(models.Model):
     @property
     def name(self):
         return localized(self, "name")
+
+
+class FeedbackAnalysis(models.Model):
+    """Themes and tone of one feedback's free text, computed when it is saved
+    (participation.analytics.analysis), so that dashboards count them with
+    SQL instead of analysing texts on every request. Holds no text: it stays
+    when the feedback's text is anonymised."""
+
+    class Tone(models.TextChoices):
+        NEGATIVE = "negative", _("negative")
+        NEUTRAL = "neutral", _("neutral")
+        POSITIVE = "positive", _("positive")
+
+    feedback = models.OneToOneField(
+        "feedback.Feedback",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="analysis",
+    )
+    tone = models.CharField(_("tone"), max_length=8, choices=Tone.choices)
+    themes = models.ManyToManyField(
+        TextTheme, related_name="feedback_analyses", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("feedback analysis")
+        verbose_name_plural = _("feedback analyses")
+        permissions = [
+            (
+                "view_participation_dashboard",
+                _("Can see participation analytics and export aggregates"),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.feedback_id}: {self.tone}"
