@@ -2,9 +2,23 @@
 the themes to plan goals, so the dashboard and goal pages have content."""
 
 from feedback.models import Feedback
+from website.core.demo import demo_key
+from website.core.translation import translate
 
 from .analysis import analyse_all
-from .models import FeedbackAnalysis, TextTheme
+from .models import FeedbackAnalysis, ParticipationSummaryPage, TextTheme
+
+SUMMARY = {
+    "title": ("Osallisuus lukuina", "Delaktighet i siffror"),
+    "slug": ("osallisuus-lukuina", "delaktighet-i-siffror"),
+    "introduction": (
+        "<p>Mitä asukkaat ja asiakkaat ovat kertoneet palautteessa, "
+        "työpajoissa ja asukaspaneelissa. Luvut päivittyvät päivittäin. "
+        "Demoaineistoa.</p>",
+        "<p>Vad invånare och klienter har sagt i respons, workshoppar och "
+        "invånarpanelen. Siffrorna uppdateras dagligen. Demodata.</p>",
+    ),
+}
 
 # Free-text themes that tell about a goal of the demo plan (goal numbers).
 THEME_GOALS = {"access": [1], "information": [2], "language": [2], "care": [3]}
@@ -34,4 +48,33 @@ def load(home_fi, fi, sv):
     for theme in TextTheme.objects.filter(slug__in=THEME_GOALS):
         if not theme.goals.exists():
             theme.goals.set([goals[n] for n in THEME_GOALS[theme.slug] if n in goals])
+    _summary_page(home_fi, fi, sv)
     return {"analysed answers": FeedbackAnalysis.objects.count()}
+
+
+def _summary_page(home_fi, fi, sv):
+    key = demo_key("participation-summary")
+    page = ParticipationSummaryPage.objects.filter(
+        translation_key=key, locale=fi
+    ).first()
+    if page is None:
+        page = ParticipationSummaryPage(
+            title=SUMMARY["title"][0],
+            slug=SUMMARY["slug"][0],
+            introduction=SUMMARY["introduction"][0],
+            locale=fi,
+            translation_key=key,
+        )
+        home_fi.add_child(instance=page)
+        page.save_revision().publish()
+    if not ParticipationSummaryPage.objects.filter(
+        translation_key=key, locale=sv
+    ).exists():
+
+        def apply(shadow):
+            shadow.title = SUMMARY["title"][1]
+            shadow.slug = SUMMARY["slug"][1]
+            shadow.introduction = SUMMARY["introduction"][1]
+
+        translate(page, sv, apply)
+    return page

@@ -6,8 +6,12 @@ tables (see queries.py); this app owns only what staff edit for analysis.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from website.core.i18n import localized
+from website.search.fields import AnalyzedSearchField, analyzed
 
 
 class TextTheme(models.Model):
@@ -88,3 +92,34 @@ class FeedbackAnalysis(models.Model):
 
     def __str__(self):
         return f"{self.feedback_id}: {self.tone}"
+
+
+class ParticipationSummaryPage(Page):
+    """Public summary of participation: aggregates only, and any figure from
+    fewer answers than PARTICIPATION_MIN_GROUP_SIZE is suppressed."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+    months = models.PositiveSmallIntegerField(
+        _("period in months"),
+        default=12,
+        help_text=_("The summary covers this many whole months up to today."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("months"),
+    ]
+    search_fields = analyzed(Page.search_fields) + [AnalyzedSearchField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("participation summary")
+
+    def get_context(self, request, *args, **kwargs):
+        from .public import summary
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(summary(self.months))
+        return context

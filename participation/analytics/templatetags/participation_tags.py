@@ -1,0 +1,57 @@
+"""What participation said about a plan goal, for the goal page (website's
+template loads this library; website's code never imports participation)."""
+
+from django import template
+from django.db.models import Count, Q
+
+from participation.analytics import queries
+from participation.analytics.models import FeedbackAnalysis, TextTheme
+
+register = template.Library()
+
+
+@register.inclusion_tag("analytics/includes/goal_participation.html")
+def goal_participation(goal, months=12):
+    """Feedback themes linked to the goal, counted over the last months
+    (one query), with small counts suppressed; plus the sections that other
+    participation apps add (see GOAL_SECTIONS)."""
+    filters = queries.Filters.last_months(months)
+    key = goal.translation_key
+    minimum = queries.min_group_size()
+    rows = (
+        TextTheme.objects.filter(goals__translation_key=key)
+        .annotate(
+            n=Count(
+                "feedback_analyses",
+                filter=Q(
+                    feedback_analyses__feedback__created_at__date__gte=filters.date_from
+                ),
+            ),
+            negative=Count(
+                "feedback_analyses",
+                filter=Q(
+                    feedback_analyses__feedback__created_at__date__gte=filters.date_from,
+                    feedback_analyses__tone=FeedbackAnalysis.Tone.NEGATIVE,
+                ),
+            ),
+        )
+        .order_by("-n", "sort_order")
+        .distinct()
+    )
+    themes = [
+        {"name": t.name, "n": t.n, "negative": t.negative}
+        for t in rows
+        if t.n >= minimum
+    ]
+    sections = [section(goal, filters) for section in GOAL_SECTIONS]
+    return {
+        "themes": themes,
+        "months": months,
+        "minimum": minimum,
+        "sections": [s for s in sections if s],
+    }
+
+
+# Callables (goal, filters) -> {"template": ..., "data": ...} or None, added
+# by workshops and panels.
+GOAL_SECTIONS = []

@@ -1,0 +1,58 @@
+"""The public participation summary and the goal pages' participation
+section: aggregates only, small groups suppressed, both languages."""
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from participation.analytics.models import ParticipationSummaryPage, TextTheme
+from website.plan.models import GoalPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    "language,heading", [("fi", "Osallisuus lukuina"), ("sv", "Delaktighet i siffror")]
+)
+def test_summary_page_in_both_languages(
+    client, language, heading, django_assert_max_num_queries
+):
+    page = ParticipationSummaryPage.objects.get(locale__language_code=language)
+    with django_assert_max_num_queries(22):
+        response = client.get(page.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>{heading}</h1>" in html
+    assert "NPS" in html
+    # Aggregates only: no free text from the demo answers.
+    assert "@example.invalid" not in html
+
+
+@override_settings(PARTICIPATION_MIN_GROUP_SIZE=100_000)
+def test_small_groups_are_suppressed(client):
+    page = ParticipationSummaryPage.objects.get(locale__language_code="fi")
+    html = client.get(page.url).content.decode()
+    assert '<p class="big-figure">' not in html
+    assert "pisteytettyä vastausta: lukua ei näytetä" in html
+    assert "liian vähän" in html
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_goal_page_shows_feedback_themes_of_the_goal(client, language):
+    theme = TextTheme.objects.get(slug="care")
+    goal_fi = theme.goals.first()
+    assert goal_fi is not None, "the demo links the care theme to a goal"
+    goal = GoalPage.objects.get(
+        translation_key=goal_fi.translation_key, locale__language_code=language
+    )
+    html = client.get(goal.url).content.decode()
+    assert 'id="participation-heading"' in html
+    name = theme.name_sv if language == "sv" else theme.name_fi
+    assert name in html
