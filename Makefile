@@ -30,7 +30,9 @@ demo: $(VENV)/.runtime-installed
 	@echo "  Site:   http://127.0.0.1:$(PORT)/  (fi: /fi/, sv: /sv/)"
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
 	@echo "          admin / yhdessa-demo          (superuser)"
-	@echo "          viestinta / yhdessa-demo      (communications staff)"
+	@echo "          viestinta / yhdessa-demo      (communications staff, association moderation)"
+	@echo "          kasittelija / yhdessa-demo    (feedback handler)"
+	@echo "          analyytikko / yhdessa-demo    (participation analyst)"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

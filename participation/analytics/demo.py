@@ -49,7 +49,44 @@ def load(home_fi, fi, sv):
         if not theme.goals.exists():
             theme.goals.set([goals[n] for n in THEME_GOALS[theme.slug] if n in goals])
     _summary_page(home_fi, fi, sv)
+    _analyst()
     return {"analysed answers": FeedbackAnalysis.objects.count()}
+
+
+ANALYST_GROUP = "Osallisuusasiantuntijat – Delaktighetsexperter"
+ANALYST_USERNAME = "analyytikko"
+
+
+def _analyst():
+    """The analyst role: the dashboard and its exports, aggregates only (no
+    feedback texts: those stay with the units' handlers)."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    from website.core.demo import DEMO_PASSWORD
+
+    group, _ = Group.objects.get_or_create(name=ANALYST_GROUP)
+    group.permissions.add(
+        *Permission.objects.filter(
+            codename__in=["access_admin", "view_participation_dashboard"]
+        )
+    )
+    User = get_user_model()
+    user = User.objects.filter(username=ANALYST_USERNAME).first()
+    if user is None:
+        user = User(
+            username=ANALYST_USERNAME,
+            email="analyytikko@example.com",
+            is_staff=True,
+            first_name="Demo",
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+    user.groups.add(group)
 
 
 def _summary_page(home_fi, fi, sv):
