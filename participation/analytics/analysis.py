@@ -58,6 +58,9 @@ def analyse_all(queryset, write=lambda message: None):
             total += analyse(batch, compiled)
             batch = []
     total += analyse(batch, compiled)
+    from .summary import rebuild
+
+    rebuild()  # bulk: the per-save refresh did not run for these counts
     write(f"analysed {total} answers")
     return total
 

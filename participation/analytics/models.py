@@ -123,3 +123,56 @@ class ParticipationSummaryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(summary(self.months))
         return context
+
+
+class FeedbackMonthly(models.Model):
+    """Feedback counted per month, unit, channel and language: an exact
+    summary of the raw rows (participation.analytics.summary keeps it in step
+    on every save and rebuilds it after bulk loads), so that dashboards over
+    a million answers read thousands of rows instead."""
+
+    month = models.DateField()
+    unit = models.ForeignKey(
+        "feedback.ServiceUnit", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    channel = models.CharField(max_length=10)
+    language = models.CharField(max_length=5)
+    n = models.PositiveIntegerField(default=0)
+    scored = models.PositiveIntegerField(default=0)
+    promoters = models.PositiveIntegerField(default=0)
+    passives = models.PositiveIntegerField(default=0)
+    detractors = models.PositiveIntegerField(default=0)
+    handled = models.PositiveIntegerField(default=0)
+    closed = models.PositiveIntegerField(default=0)
+    tone_negative = models.PositiveIntegerField(default=0)
+    tone_neutral = models.PositiveIntegerField(default=0)
+    tone_positive = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        # One row per bucket; refresh() replaces a bucket's rows as a whole.
+        indexes = [models.Index(fields=["month", "unit", "channel", "language"])]
+
+    def __str__(self):
+        return f"{self.month} {self.unit_id} {self.channel} {self.language}: {self.n}"
+
+
+class ThemeMonthly(models.Model):
+    """Free-text themes counted per month, unit, channel and language."""
+
+    month = models.DateField()
+    unit = models.ForeignKey(
+        "feedback.ServiceUnit", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    channel = models.CharField(max_length=10)
+    language = models.CharField(max_length=5)
+    theme = models.ForeignKey(TextTheme, on_delete=models.CASCADE, related_name="+")
+    n = models.PositiveIntegerField(default=0)
+    negative = models.PositiveIntegerField(default=0)
+    neutral = models.PositiveIntegerField(default=0)
+    positive = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["month"])]
+
+    def __str__(self):
+        return f"{self.month} {self.theme_id}: {self.n}"

@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from feedback import stats as feedback_stats
@@ -43,6 +43,7 @@ class Filters:
     municipality: object = None  # website.indicators Area
     channels: tuple = ()
     languages: tuple = ()
+    raw: bool = False  # True: never read the summaries (tests compare both)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
@@ -59,13 +60,55 @@ class Filters:
     def days(self):
         return (self.date_to - self.date_from).days + 1
 
+    @property
+    def whole_months(self):
+        """True when the period starts on the 1st and ends on a month's last
+        day or today: then the monthly summaries answer exactly."""
+        next_day = self.date_to + datetime.timedelta(days=1)
+        return not self.raw and self.date_from.day == 1 and (
+            next_day.day == 1 or self.date_to >= timezone.localdate()
+        )
+
+    @property
+    def months(self):
+        return (
+            (self.date_to.year - self.date_from.year) * 12
+            + self.date_to.month
+            - self.date_from.month
+            + 1
+        )
+
     def previous(self):
-        """The period of the same length just before this one."""
+        """The period of the same length just before this one (the same
+        number of whole months, for a whole-month period)."""
         date_to = self.date_from - datetime.timedelta(days=1)
+        if self.whole_months:
+            year, month = self.date_from.year, self.date_from.month - self.months
+            while month < 1:
+                month += 12
+                year -= 1
+            return replace(
+                self, date_from=datetime.date(year, month, 1), date_to=date_to
+            )
         return replace(
             self, date_from=date_to - datetime.timedelta(days=self.days - 1),
             date_to=date_to,
         )  # fmt: skip
+
+    def summary(self, model=None):
+        """The monthly summary rows of the period and filters."""
+        from .models import FeedbackMonthly
+
+        qs = (model or FeedbackMonthly).objects.filter(
+            month__gte=self.date_from.replace(day=1), month__lte=self.date_to
+        )
+        if self.units or self.municipality is not None:
+            qs = qs.filter(unit__in=self.unit_queryset().values("pk"))
+        if self.channels:
+            qs = qs.filter(channel__in=self.channels)
+        if self.languages:
+            qs = qs.filter(language__in=self.languages)
+        return qs
 
     def unit_queryset(self):
         units = ServiceUnit.objects.all()
@@ -114,11 +157,39 @@ def _share(part, whole):
     return round(100 * part / whole, 1) if whole else None
 
 
+SUMMED = ("n", "scored", "promoters", "passives", "detractors", "handled", "closed",
+          "tone_negative", "tone_neutral", "tone_positive")  # fmt: skip
+
+
+def _sums():
+    return {name: Coalesce(Sum(name), 0) for name in SUMMED}
+
+
+def _score(row):
+    """The NPS row of feedback.stats from summed counts."""
+    n = row["scored"]
+    return {
+        "n": n,
+        "promoters": row["promoters"],
+        "passives": row["passives"],
+        "detractors": row["detractors"],
+        "nps": round(100.0 * (row["promoters"] - row["detractors"]) / n, 1)
+        if n
+        else None,
+    }
+
+
+def _nps(filters):
+    if filters.whole_months:
+        return _score(filters.summary().aggregate(**_sums()))
+    return feedback_stats.nps(filters.feedback())
+
+
 def nps(filters):
     """NPS with counts and interval for the period, and for the period
     before for comparison (two aggregate queries)."""
-    current = with_interval(feedback_stats.nps(filters.feedback()))
-    previous = with_interval(feedback_stats.nps(filters.previous().feedback()))
+    current = with_interval(_nps(filters))
+    previous = with_interval(_nps(filters.previous()))
     change = (
         round(current["nps"] - previous["nps"], 1)
         if current["nps"] is not None and previous["nps"] is not None
@@ -136,12 +207,17 @@ def monthly_nps(filters):
 def volumes(filters):
     """Feedback volume, share handled and median handling time (days)."""
     qs = filters.feedback()
-    totals = qs.aggregate(
-        total=Count("pk"),
-        scored=Count("pk", filter=Q(nps__isnull=False)),
-        handled=Count("pk", filter=Q(status__in=HANDLED)),
-        closed=Count("pk", filter=Q(closed_at__isnull=False)),
-    )
+    if filters.whole_months:
+        sums = filters.summary().aggregate(**_sums())
+        totals = {k: sums[k] for k in ("scored", "handled", "closed")}
+        totals["total"] = sums["n"]
+    else:
+        totals = qs.aggregate(
+            total=Count("pk"),
+            scored=Count("pk", filter=Q(nps__isnull=False)),
+            handled=Count("pk", filter=Q(status__in=HANDLED)),
+            closed=Count("pk", filter=Q(closed_at__isnull=False)),
+        )
     median = None
     if totals["closed"]:
         # The middle row by handling time, found by the database (ORDER BY +
@@ -159,16 +235,21 @@ def volumes(filters):
     totals["median_handling_days"] = (
         round(median.total_seconds() / 86400, 1) if median is not None else None
     )
-    by_channel = (
-        qs.values("channel")
-        .order_by("channel")
-        .annotate(
-            n=Count("pk"),
-            scored=Count("pk", filter=Q(nps__isnull=False)),
-            promoters=Count("pk", filter=feedback_stats.PROMOTER),
-            detractors=Count("pk", filter=feedback_stats.DETRACTOR),
+    if filters.whole_months:
+        by_channel = (
+            filters.summary().values("channel").order_by("channel").annotate(**_sums())
         )
-    )
+    else:
+        by_channel = (
+            qs.values("channel")
+            .order_by("channel")
+            .annotate(
+                n=Count("pk"),
+                scored=Count("pk", filter=Q(nps__isnull=False)),
+                promoters=Count("pk", filter=feedback_stats.PROMOTER),
+                detractors=Count("pk", filter=feedback_stats.DETRACTOR),
+            )
+        )
     labels = dict(Channel.choices)
     totals["by_channel"] = [
         {
@@ -199,10 +280,18 @@ def monthly_volumes(filters):
 
 def nps_by_unit(filters, limit=25):
     """NPS per unit with its name, most answers first (two queries)."""
-    rows = sorted(
-        feedback_stats.nps_by_unit(filters.feedback()),
-        key=lambda r: (-r["n"], r["unit_id"] or 0),
-    )[:limit]
+    if filters.whole_months:
+        grouped = (
+            filters.summary()
+            .filter(scored__gt=0)
+            .values("unit_id")
+            .order_by("unit_id")
+            .annotate(**_sums())
+        )
+        rows = [{"unit_id": r["unit_id"], **_score(r)} for r in grouped]
+    else:
+        rows = feedback_stats.nps_by_unit(filters.feedback())
+    rows = sorted(rows, key=lambda r: (-r["n"], r["unit_id"] or 0))[:limit]
     units = ServiceUnit.objects.in_bulk([r["unit_id"] for r in rows if r["unit_id"]])
     for row in rows:
         unit = units.get(row["unit_id"])
@@ -214,20 +303,41 @@ def nps_by_unit(filters, limit=25):
 def themes(filters):
     """Per theme: answers, and how many of them were negative, neutral and
     positive (one GROUP BY over the stored analyses), plus tone totals."""
-    analyses = FeedbackAnalysis.objects.filter(
-        feedback__in=filters.feedback().values("pk")
-    )
-    tone_filter = {tone: Q(tone=tone) for tone in FeedbackAnalysis.Tone.values}
-    rows = (
-        analyses.filter(themes__isnull=False)
-        .values("themes")
-        .order_by("themes")
-        .annotate(
-            n=Count("pk"),
-            **{tone: Count("pk", filter=q) for tone, q in tone_filter.items()},
+    tones_list = FeedbackAnalysis.Tone.values
+    if filters.whole_months:
+        from .models import ThemeMonthly
+
+        rows = (
+            filters.summary(ThemeMonthly)
+            .values("theme_id")
+            .order_by("theme_id")
+            .annotate(**{k: Sum(k) for k in ("n", *tones_list)})
         )
-    )
-    by_theme = {row["themes"]: row for row in rows}
+        by_theme = {row["theme_id"]: row for row in rows}
+        sums = filters.summary().aggregate(
+            **{t: Coalesce(Sum(f"tone_{t}"), 0) for t in tones_list}
+        )
+        tones = {t: sums[t] for t in tones_list}
+    else:
+        analyses = FeedbackAnalysis.objects.filter(
+            feedback__in=filters.feedback().values("pk")
+        )
+        rows = (
+            analyses.filter(themes__isnull=False)
+            .values("themes")
+            .order_by("themes")
+            .annotate(
+                n=Count("pk"),
+                **{t: Count("pk", filter=Q(tone=t)) for t in tones_list},
+            )
+        )
+        by_theme = {row["themes"]: row for row in rows}
+        tones = dict(
+            analyses.values("tone")
+            .order_by("tone")
+            .annotate(n=Count("pk"))
+            .values_list("tone", "n")
+        )
     result = []
     for theme in TextTheme.objects.all():
         row = by_theme.get(
@@ -245,12 +355,6 @@ def themes(filters):
             }
         )
     result.sort(key=lambda r: (-r["n"], r["name"]))
-    tones = dict(
-        analyses.values("tone")
-        .order_by("tone")
-        .annotate(n=Count("pk"))
-        .values_list("tone", "n")
-    )
     return {
         "themes": result,
         "tones": {tone: tones.get(tone, 0) for tone in FeedbackAnalysis.Tone.values},
