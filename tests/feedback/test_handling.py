@@ -198,3 +198,44 @@ def test_staff_enters_paper_feedback_for_own_units_only(
     response = client.post(url, {**data, "unit": other_unit.pk})
     assert response.status_code == 200
     assert "Valitse oikea vaihtoehto" in response.content.decode()
+
+
+def test_admin_pages_query_counts_do_not_grow_with_units(
+    client, admin_user, unit, django_assert_max_num_queries
+):
+    """A superuser sees every unit (72 in the demo) in the filters and the
+    transfer list: labels are built without a query per unit."""
+    feedback = new_feedback(unit, contact_email="a@example.com")
+    services.add_note(feedback, "Muistiinpano", admin_user)
+    client.force_login(admin_user)
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("feedback_inbox")).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert (
+            client.get(reverse("feedback_detail", args=[feedback.pk])).status_code
+            == 200
+        )
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("feedback_add")).status_code == 200
+
+
+def test_service_units_are_managed_as_snippets(client, admin_user, unit):
+    client.force_login(admin_user)
+    index = reverse("wagtailsnippets_feedback_serviceunit:list")
+    assert client.get(index).status_code == 200
+    edit = reverse("wagtailsnippets_feedback_serviceunit:edit", args=[unit.pk])
+    assert client.get(edit).status_code == 200
+    add = reverse("wagtailsnippets_feedback_serviceunit:add")
+    response = client.post(
+        add,
+        {
+            "parent": unit.pk,
+            "name_fi": "Liian syvä",
+            "name_sv": "För djup",
+            "slug": "liian-syva",
+            "active": "on",
+            "sort_order": "0",
+        },
+    )
+    assert response.status_code == 200  # a unit cannot have units below it
+    assert "Yksikön alle ei voi lisätä yksiköitä." in response.content.decode()
