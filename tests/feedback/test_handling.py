@@ -154,9 +154,16 @@ def test_assign_transfer_reply_close(
     # Transfer with a reason: the other unit's handler takes over; this
     # handler loses sight of it and lands back in the inbox.
     assert act("transfer", {"unit": other_unit.pk, "reason": ""}).status_code == 400
-    response = act(
-        "transfer", {"unit": other_unit.pk, "reason": "Kuuluu suun terveydenhuollolle"}
-    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(
+            "transfer",
+            {"unit": other_unit.pk, "reason": "Kuuluu suun terveydenhuollolle"},
+        )
+    # The receiving unit's handler is told, in their language (Swedish).
+    assert [m.to for m in mail.outbox] == [[other_handler.email]]
+    assert "Respons överförd till" in mail.outbox[0].subject
+    assert "Kuuluu suun terveydenhuollolle" in mail.outbox[0].body
     assert response["Location"] == reverse("feedback_inbox")
     feedback.refresh_from_db()
     assert feedback.unit == other_unit and feedback.assigned_to is None
