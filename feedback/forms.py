@@ -215,9 +215,11 @@ class TransferForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Any active unit: feedback may belong to a unit the handler does
         # not handle (that is the point of a transfer).
-        self.fields["unit"].queryset = ServiceUnit.objects.filter(active=True).exclude(
-            pk=feedback.unit_id
-        )
+        units = ServiceUnit.objects.filter(active=True).exclude(pk=feedback.unit_id)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].widget.choices = [
+            (u.pk, u.path_names()) for u in sorted_units(units)
+        ]
 
 
 class ReplyForm(forms.Form):
@@ -253,6 +255,9 @@ class InboxFilterForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["unit"].widget.choices = [("", self.fields["unit"].empty_label)] + [
+            (u.pk, u.path_names()) for u in sorted_units(units)
+        ]
 
     def filter(self, feedback):
         data = self.cleaned_data if self.is_valid() else {}

@@ -45,7 +45,7 @@ def assign(feedback, assignee, user):
 @transaction.atomic
 def transfer(feedback, to_unit, reason, user):
     """Move the feedback to another unit; its handlers take over (the
-    assignment is cleared) and alerts follow the feedback."""
+    assignment is cleared) and are told by e-mail, with the reason."""
     from_unit = feedback.unit
     feedback.unit = to_unit
     feedback.assigned_to = None
@@ -60,9 +60,8 @@ def transfer(feedback, to_unit, reason, user):
         to_unit=to_unit,
         text=reason,
     )
-    if feedback.alert_reason:
-        pk = feedback.pk
-        transaction.on_commit(lambda: tasks.send_alert.enqueue(pk))
+    event_pk = event.pk
+    transaction.on_commit(lambda: tasks.send_transfer_notice.enqueue(event_pk))
     return event
 
 

@@ -103,3 +103,37 @@ def reason_text(feedback, language):
 
     with translation.override(language):
         return ", ".join(reason_labels(feedback.alert_reason))
+
+
+@task()
+def send_transfer_notice(event_id):
+    """Tell the receiving unit's handlers that feedback was transferred to
+    them, with the reason."""
+    from .models import FeedbackEvent
+
+    event = (
+        FeedbackEvent.objects.select_related("feedback", "from_unit", "to_unit")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None or event.to_unit is None:
+        return 0
+    sent = 0
+    for user in event.to_unit.handler_users():
+        if not user.email:
+            continue
+        language = _user_language(user)
+        sent += send_email(
+            "feedback/email/transfer",
+            {
+                "event": event,
+                "from_name": event.from_unit.path_names(language)
+                if event.from_unit
+                else "",
+                "to_name": event.to_unit.path_names(language),
+                "url": admin_url("feedback_detail", event.feedback_id),
+            },
+            user.email,
+            language,
+        )
+    return sent

@@ -16,6 +16,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -65,7 +66,10 @@ def form_page(page, request):
         sent=request.GET.get("sent") == "1" and request.method == "GET",
         hide_feedback_widget=True,
     )
-    return TemplateResponse(request, page.get_template(request), context)
+    response = TemplateResponse(request, page.get_template(request), context)
+    # The form carries a CSRF token: never from a shared cache.
+    add_never_cache_headers(response)
+    return response
 
 
 @never_cache

@@ -154,9 +154,16 @@ def test_assign_transfer_reply_close(
     # Transfer with a reason: the other unit's handler takes over; this
     # handler loses sight of it and lands back in the inbox.
     assert act("transfer", {"unit": other_unit.pk, "reason": ""}).status_code == 400
-    response = act(
-        "transfer", {"unit": other_unit.pk, "reason": "Kuuluu suun terveydenhuollolle"}
-    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(
+            "transfer",
+            {"unit": other_unit.pk, "reason": "Kuuluu suun terveydenhuollolle"},
+        )
+    # The receiving unit's handler is told, in their language (Swedish).
+    assert [m.to for m in mail.outbox] == [[other_handler.email]]
+    assert "Respons överförd till" in mail.outbox[0].subject
+    assert "Kuuluu suun terveydenhuollolle" in mail.outbox[0].body
     assert response["Location"] == reverse("feedback_inbox")
     feedback.refresh_from_db()
     assert feedback.unit == other_unit and feedback.assigned_to is None
@@ -198,3 +205,44 @@ def test_staff_enters_paper_feedback_for_own_units_only(
     response = client.post(url, {**data, "unit": other_unit.pk})
     assert response.status_code == 200
     assert "Valitse oikea vaihtoehto" in response.content.decode()
+
+
+def test_admin_pages_query_counts_do_not_grow_with_units(
+    client, admin_user, unit, django_assert_max_num_queries
+):
+    """A superuser sees every unit (72 in the demo) in the filters and the
+    transfer list: labels are built without a query per unit."""
+    feedback = new_feedback(unit, contact_email="a@example.com")
+    services.add_note(feedback, "Muistiinpano", admin_user)
+    client.force_login(admin_user)
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("feedback_inbox")).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert (
+            client.get(reverse("feedback_detail", args=[feedback.pk])).status_code
+            == 200
+        )
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("feedback_add")).status_code == 200
+
+
+def test_service_units_are_managed_as_snippets(client, admin_user, unit):
+    client.force_login(admin_user)
+    index = reverse("wagtailsnippets_feedback_serviceunit:list")
+    assert client.get(index).status_code == 200
+    edit = reverse("wagtailsnippets_feedback_serviceunit:edit", args=[unit.pk])
+    assert client.get(edit).status_code == 200
+    add = reverse("wagtailsnippets_feedback_serviceunit:add")
+    response = client.post(
+        add,
+        {
+            "parent": unit.pk,
+            "name_fi": "Liian syvä",
+            "name_sv": "För djup",
+            "slug": "liian-syva",
+            "active": "on",
+            "sort_order": "0",
+        },
+    )
+    assert response.status_code == 200  # a unit cannot have units below it
+    assert "Yksikön alle ei voi lisätä yksiköitä." in response.content.decode()

@@ -242,3 +242,19 @@ def test_alert_mail_after_commit(
             ),
         )
     assert [m.to for m in mail.outbox] == [[handler.email]]
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_form_page_query_count(
+    client, form_pages, index, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(25):
+        response = client.get(form_pages[index].url)
+    assert response.status_code == 200
+
+
+def test_qr_and_embed_query_counts(client, unit, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20):
+        assert client.get(f"/fi/palaute/qr/{unit.slug}/").status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get("/sv/respons/inbaddning/").status_code == 200
