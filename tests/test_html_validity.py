@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.public_urls import public_urls
+from tests.public_urls import PAGE_TYPES, public_urls
 from tests.quality_tools import VNU, java, node_tool
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +18,20 @@ def test_public_pages_are_valid_html(client, tmp_path):
     vnu = node_tool(VNU)
     java_bin = java()
     pages = {}
+    statutory = {
+        row[1:3]
+        for row in public_urls()
+        if row[0] in ("accessibility statement", "privacy notice")
+    }
     for index, (name, language, url, status) in enumerate(public_urls()):
         response = client.get(url)
         assert response.status_code == status, (name, url, response.status_code)
+        # Every page's footer links the accessibility statement and the
+        # privacy notice of its language (Act on Digital Services, GDPR).
+        footer = response.content.decode().split('<footer class="site-footer">')[1]
+        for lang, link in statutory:
+            if lang == language:
+                assert f'href="{link}"' in footer, (name, language, link)
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower())
         path = tmp_path / f"{index:02d}-{slug}-{language}.html"
         path.write_bytes(response.content)
@@ -47,4 +58,4 @@ def test_public_pages_are_valid_html(client, tmp_path):
             f"\n    {message.get('extract', '').strip()}"
         )
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(lines)
-    assert len(pages) == len(public_urls()) >= 40
+    assert len(pages) == 2 * len(PAGE_TYPES) >= 40

@@ -21,9 +21,9 @@ RUN_AXE = """async (tags) => {
 
 def describe(name, language, url, violations):
     lines = [f"{name} ({language}) {url}:"]
-    for violation in violations:
-        lines.append(f"  [{violation['impact']}] {violation['id']}: {violation['help']}")
-        lines.extend(f"      {node}" for node in violation["nodes"])
+    for v in violations:
+        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']}")
+        lines.extend(f"      {node}" for node in v["nodes"])
     return "\n".join(lines)
 
 
