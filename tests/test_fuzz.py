@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -154,6 +155,9 @@ def test_hostile_posts_store_nothing_and_answer_in_the_language(client, form, la
     @FUZZ
     @given(data=params_for(spec.fields))
     def check(data):
+        # allauth's own rate limits (login, signup…) stay on in the tests;
+        # a fresh cache per example keeps the forms' validation under test.
+        cache.clear()
         before = [list(qs().values_list("pk", flat=True)) for qs in spec.unchanged]
         mail.outbox.clear()
         response = client.post(url, data)
@@ -172,6 +176,7 @@ def test_posts_without_a_csrf_token_are_refused_in_the_language(form, language):
     spec = POST_FORMS[form]
     url = resolve(spec.url, language)
     client = Client(enforce_csrf_checks=True)
+    cache.clear()
     before = _users().count()
     response = client.post(
         url,
@@ -190,3 +195,16 @@ def test_posts_without_a_csrf_token_are_refused_in_the_language(form, language):
     assert expected[language] in html
     assert _users().count() == before
     assert not mail.outbox
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_rate_limited_posts_are_refused_in_the_language(client, settings, language):
+    cache.clear()
+    settings.ACCOUNT_RATE_LIMITS = {"login": "1/m/ip"}
+    url = resolve(POST_FORMS["log in"].url, language)
+    client.post(url, {"login": "a@example.com", "password": "x"})
+    response = client.post(url, {"login": "a@example.com", "password": "x"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert {"fi": "Liian monta yritystä", "sv": "För många försök"}[language] in html

@@ -44,7 +44,10 @@ def test_keyboard_reaches_the_map_list_alternative_with_visible_focus(
         page = context.new_page()
         try:
             page.goto(demo_server.url + map_page.url)
-            page.locator("#association-map").wait_for(state="visible")
+            # Let the map settle: re-clustering after the GeoJSON arrives
+            # replaces the marker elements (and would drop their focus).
+            page.locator(".leaflet-marker-icon").first.wait_for()
+            page.wait_for_load_state("networkidle")
             stops = tab_until(page, lambda focus: focus["inList"])
             # The first stop is the skip link, before the header and the map.
             assert stops[0]["tag"] == "A" and len(stops) > 3
