@@ -36,9 +36,15 @@ demo: $(VENV)/.runtime-installed
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-## Install what the tests need (Chromium and Voikko included) and run the whole suite.
-test: $(VENV)/.test-installed system-packages
+## Install what the tests need (Chromium, Voikko, Java, axe-core and the
+## Nu HTML Checker included) and run the whole suite.
+test: $(VENV)/.test-installed system-packages node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Test-only tools from the npm registry, pinned in package-lock.json
+# (vnu-jar's install script only downloads a Java we do not need).
+node_modules/.package-lock.json: package-lock.json | system-packages
+	npm ci --ignore-scripts --no-audit --no-fund
 
 system-packages:
 	@bash scripts/ensure-system-packages

@@ -78,3 +78,83 @@ def test_production_responses_force_https_hsts_and_csp():
     assert "includeSubDomains" in hsts and "preload" in hsts
     assert directives(headers["Content-Security-Policy"])["script-src"] == ["'self'"]
     assert headers["Referrer-Policy"] == "same-origin"
+
+
+def production_env(**extra):
+    import secrets
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "hyvinvointi.example.fi",
+        "DATABASE_URL": "sqlite://:memory:",
+        "PYTHONPATH": str(ROOT),
+        **extra,
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+        ],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert "WARNINGS" not in output and "ERRORS" not in output, output
+
+
+def test_production_settings_verify_email_limit_logins_and_require_staff_mfa():
+    code = (
+        "import json; from django.conf import settings as s; print(json.dumps(["
+        "s.ACCOUNT_EMAIL_VERIFICATION, s.ACCOUNT_RATE_LIMITS['login_failed'], "
+        "s.MFA_REQUIRED_FOR_STAFF, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SESSION_COOKIE_HTTPONLY, s.DEBUG]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values == ["mandatory", "5/5m/ip,5/5m/key", True, True, True, True, False]
+
+
+def test_repeated_failed_logins_are_rate_limited(client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/5m/ip,3/5m/key"}
+    data = {"login": "admin@example.com", "password": "wrong-password"}
+    statuses = []
+    for _ in range(4):
+        response = client.post("/fi/tili/login/", data)
+        statuses.append(response.status_code)
+    html = response.content.decode()
+    assert statuses[:3] == [200, 200, 200]
+    # The fourth attempt is refused before the password is checked, with a
+    # message in Finnish; the right password does not get through either.
+    assert response.status_code in (200, 429)
+    assert "Liian monta" in html or response.status_code == 429, html[-2000:]
+    blocked = client.post(
+        "/fi/tili/login/", {"login": "admin@example.com", "password": "yhdessa-demo"}
+    )
+    assert "_auth_user_id" not in client.session
+    assert blocked.status_code in (200, 429)

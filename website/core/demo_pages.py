@@ -21,9 +21,27 @@ PAGES = [
                 ("heading", "Saavutettavuuden tila"),
                 (
                     "paragraph",
-                    "<p>Sivusto täyttää WCAG 2.1 AA -vaatimukset. Tila näytetään "
-                    "aina tekstinä ja symbolina eikä pelkällä värillä, ja "
-                    "suodattimet toimivat ilman JavaScriptiä.</p>",
+                    "<p>Sivusto täyttää WCAG 2.1 AA -vaatimukset osittain. Tila "
+                    "näytetään aina tekstinä ja symbolina eikä pelkällä värillä, "
+                    "ja suodattimet toimivat ilman JavaScriptiä.</p>",
+                ),
+                ("heading", "Sisältö, joka ei ole saavutettavaa"),
+                (
+                    "paragraph",
+                    "<p>Yhdistyskartan karttanäkymä ei ole kaikilta osin "
+                    "saavutettava. Samat yhdistykset ja suodattimet ovat kartan "
+                    "alla luettelona, joka toimii näppäimistöllä ja "
+                    "ruudunlukijalla. Lomakkeiden varmistuskuvan ääniversio on "
+                    "vain englanniksi; varmistuskuva näytetään vain, jos samasta "
+                    "yhteydestä lähetetään lyhyessä ajassa paljon lomakkeita.</p>",
+                ),
+                ("heading", "Miten seloste on laadittu"),
+                (
+                    "paragraph",
+                    "<p>Seloste on laadittu 23.11.2026 itsearviona. Jokainen "
+                    "julkinen sivutyyppi tarkistetaan suomeksi ja ruotsiksi "
+                    "jokaisen muutoksen yhteydessä automaattisesti (axe-core ja "
+                    "W3C:n HTML-tarkistin) sekä käsin näppäimistöllä.</p>",
                 ),
                 ("heading", "Palaute ja yhteystiedot"),
                 (
@@ -54,9 +72,27 @@ PAGES = [
                 ("heading", "Tillgänglighetsstatus"),
                 (
                     "paragraph",
-                    "<p>Webbplatsen uppfyller kraven i WCAG 2.1 AA. Status visas "
-                    "alltid med text och symbol, inte enbart med färg, och "
+                    "<p>Webbplatsen uppfyller delvis kraven i WCAG 2.1 AA. Status "
+                    "visas alltid med text och symbol, inte enbart med färg, och "
                     "filtren fungerar utan JavaScript.</p>",
+                ),
+                ("heading", "Innehåll som inte är tillgängligt"),
+                (
+                    "paragraph",
+                    "<p>Kartvyn på föreningskartan är inte tillgänglig i alla "
+                    "delar. Samma föreningar och filter finns under kartan som "
+                    "en lista som fungerar med tangentbord och skärmläsare. "
+                    "Ljudversionen av formulärens verifieringsbild finns bara på "
+                    "engelska; bilden visas bara om många formulär skickas från "
+                    "samma anslutning inom kort tid.</p>",
+                ),
+                ("heading", "Hur utlåtandet har utarbetats"),
+                (
+                    "paragraph",
+                    "<p>Utlåtandet har utarbetats 23.11.2026 som en "
+                    "självbedömning. Varje typ av offentlig sida kontrolleras på "
+                    "finska och svenska vid varje ändring, automatiskt (axe-core "
+                    "och W3C:s HTML-validerare) och manuellt med tangentbord.</p>",
                 ),
                 ("heading", "Respons och kontaktuppgifter"),
                 (
@@ -96,14 +132,29 @@ PAGES = [
                     "paragraph",
                     "<p>Sivuston lukeminen ei vaadi henkilötietoja. Henkilöstön "
                     "käyttäjätunnuksista tallennetaan nimi ja sähköpostiosoite "
-                    "sisällön muokkaamista ja julkaisemista varten.</p>",
+                    "sisällön muokkaamista ja julkaisemista varten. Jos annat "
+                    "palautetta, ilmoittaudut työpajaan tai liityt "
+                    "asukaspaneeliin, käsittelemme lomakkeella antamiasi tietoja "
+                    "(esimerkiksi nimi ja sähköpostiosoite) vain tähän "
+                    "tarkoitukseen.</p>",
+                ),
+                ("heading", "Käsittelyn peruste ja säilytysajat"),
+                (
+                    "paragraph",
+                    "<p>Käsittely perustuu hyvinvointialueen lakisääteiseen "
+                    "tehtävään edistää asukkaiden hyvinvointia ja terveyttä "
+                    "sekä osallisuutta (EU:n tietosuoja-asetuksen 6 artiklan 1 "
+                    "kohdan e alakohta). Tiedot poistetaan tai anonymisoidaan, "
+                    "kun säilytysaika päättyy. Tietoja ei luovuteta "
+                    "ulkopuolisille eikä siirretä EU:n ja ETA:n ulkopuolelle.</p>",
                 ),
                 ("heading", "Oikeutesi"),
                 (
                     "paragraph",
                     "<p>Sinulla on oikeus saada tietää, mitä tietoja sinusta on "
                     "tallennettu, sekä pyytää niiden korjaamista tai "
-                    "poistamista.</p>",
+                    "poistamista. Voit tehdä valituksen "
+                    "tietosuojavaltuutetun toimistolle (tietosuoja.fi).</p>",
                 ),
             ],
         },
@@ -126,13 +177,29 @@ PAGES = [
                     "paragraph",
                     "<p>Det krävs inga personuppgifter för att läsa webbplatsen. "
                     "För personalens användarkonton sparas namn och e-postadress "
-                    "för att redigera och publicera innehåll.</p>",
+                    "för att redigera och publicera innehåll. Om du ger respons, "
+                    "anmäler dig till en workshop eller går med i en "
+                    "invånarpanel behandlar vi de uppgifter du ger i formuläret "
+                    "(till exempel namn och e-postadress) endast för det "
+                    "ändamålet.</p>",
+                ),
+                ("heading", "Grund för behandlingen och lagringstider"),
+                (
+                    "paragraph",
+                    "<p>Behandlingen grundar sig på välfärdsområdets lagstadgade "
+                    "uppgift att främja invånarnas välfärd, hälsa och delaktighet "
+                    "(artikel 6.1 e i EU:s dataskyddsförordning). Uppgifterna "
+                    "raderas eller anonymiseras när lagringstiden har gått ut. "
+                    "Uppgifterna lämnas inte ut till utomstående och överförs "
+                    "inte utanför EU och EES.</p>",
                 ),
                 ("heading", "Dina rättigheter"),
                 (
                     "paragraph",
                     "<p>Du har rätt att få veta vilka uppgifter som sparats om "
-                    "dig och att begära att de rättas eller raderas.</p>",
+                    "dig och att begära att de rättas eller raderas. Du kan "
+                    "lämna in ett klagomål till dataombudsmannens byrå "
+                    "(tietosuoja.fi).</p>",
                 ),
             ],
         },

@@ -89,3 +89,9 @@ def page_not_found(request, exception=None):
                 status=404,
             )
     return render(request, "404.html", status=404)
+
+
+def csrf_failure(request, reason=""):
+    """A refused post (CSRF check failed) explained in the page's language and
+    layout; nothing was stored (settings.CSRF_FAILURE_VIEW)."""
+    return render(request, "403_csrf.html", status=403)

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff set up an authenticator app before using the admin (MFA_REQUIRED_FOR_STAFF).
+    "website.core.mfa.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -226,6 +228,12 @@ ACCOUNT_RATE_LIMITS = {
     "workshop_signup": "10/h/ip",
     "panel_join": "10/h/ip",
 }
+# Two-factor authentication (TOTP) for every account that can use the admin
+# (website/core/mfa.py). On in production; off here so that the demo
+# logins of `make demo` and the tests work with a password alone.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", False)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Yhdessä"
 ACCOUNT_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Public accounts are association representatives: after signing in they
 # land on their associations.
@@ -240,6 +248,7 @@ CAPTCHA_FONT_SIZE = 32
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "website.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

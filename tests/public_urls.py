@@ -1,0 +1,192 @@
+"""Every public page type, resolved from the demo content, in Finnish and
+Swedish: the one table the quality gates share (axe-core in
+tests/browser/test_accessibility.py, the Nu HTML Checker in
+tests/test_html_validity.py).
+
+To add a page type, add a function below decorated with `@page_type(name)`
+that takes a language code and returns the URL of one demo page of that type
+in that language (look it up from the database, never a hard-coded id). Pass
+`status=404` for pages that are expected to answer with another status.
+"""
+
+from django.urls import reverse
+from django.utils import translation
+
+LANGUAGES = ("fi", "sv")
+PAGE_TYPES = {}  # name -> (resolver(language) -> url, expected status)
+
+
+def page_type(name, status=200):
+    def register(resolver):
+        PAGE_TYPES[name] = (resolver, status)
+        return resolver
+
+    return register
+
+
+def public_urls(languages=LANGUAGES):
+    """[(name, language, url, expected status)] for every page type."""
+    rows = []
+    for name, (resolver, status) in PAGE_TYPES.items():
+        for language in languages:
+            with translation.override(language):
+                rows.append((name, language, resolver(language), status))
+    return rows
+
+
+def _page(model, language, **filters):
+    return model.objects.live().get(locale__language_code=language, **filters)
+
+
+@page_type("home")
+def _home(language):
+    from website.home.models import HomePage
+
+    return _page(HomePage, language).url
+
+
+def _statutory(key, language):
+    from website.core.demo import demo_key
+    from website.home.models import StandardPage
+
+    return _page(StandardPage, language, translation_key=demo_key(key)).url
+
+
+@page_type("accessibility statement")
+def _accessibility_statement(language):
+    return _statutory("accessibility-statement", language)
+
+
+@page_type("privacy notice")
+def _privacy_notice(language):
+    return _statutory("privacy-notice", language)
+
+
+@page_type("plan")
+def _plan(language):
+    from website.plan.models import PlanPage
+
+    return _page(PlanPage, language).url
+
+
+@page_type("goal")
+def _goal(language):
+    from website.plan.models import GoalPage
+
+    return GoalPage.objects.live().filter(locale__language_code=language)[0].url
+
+
+@page_type("goal, filtered")
+def _goal_filtered(language):
+    return _goal(language) + "?status=done"
+
+
+@page_type("measure")
+def _measure(language):
+    from website.plan.models import Measure
+
+    measure = (
+        Measure.objects.published()
+        .filter(locale__language_code=language)
+        .order_by("pk")[0]
+    )
+    return measure.get_url()
+
+
+@page_type("report index")
+def _report_index(language):
+    from website.report.models import ReportIndexPage
+
+    return _page(ReportIndexPage, language).url
+
+
+@page_type("report")
+def _report(language):
+    from website.report.models import ReportPage
+
+    return ReportPage.objects.live().filter(locale__language_code=language)[0].url
+
+
+@page_type("municipality card")
+def _municipality_card(language):
+    from website.indicators.models import Area
+    from website.report.models import ReportPage
+
+    report = ReportPage.objects.live().filter(locale__language_code=language)[0]
+    area = Area.objects.filter(kind=Area.Kind.MUNICIPALITY).order_by("slug")[0]
+    return report.municipality_url(area)
+
+
+@page_type("programs")
+def _programs(language):
+    return reverse("programs:index")
+
+
+@page_type("programs period")
+def _programs_period(language):
+    from website.programs.models import ReportingPeriod
+
+    period = ReportingPeriod.objects.order_by("-year", "-half")[0]
+    return period.get_url()
+
+
+@page_type("program")
+def _program(language):
+    from website.programs.models import Program
+
+    program = Program.objects.filter(locale__language_code=language)[0]
+    return program.get_url()
+
+
+def _map(language):
+    from website.associations.models import AssociationMapPage
+
+    return _page(AssociationMapPage, language)
+
+
+@page_type("association map")
+def _association_map(language):
+    return _map(language).url
+
+
+@page_type("association map, filtered")
+def _association_map_filtered(language):
+    return _map(language).url + "?municipality=tuusula&theme=liikunta"
+
+
+@page_type("association")
+def _association(language):
+    from website.associations.models import Association
+
+    association = Association.objects.published().order_by("pk")[0]
+    return _map(language).association_url(association)
+
+
+@page_type("search")
+def _search(language):
+    return reverse("search") + "?q=liikunta"
+
+
+@page_type("search, no results")
+def _search_empty(language):
+    return reverse("search") + "?q=qwxzqwxz"
+
+
+@page_type("log in")
+def _login(language):
+    return reverse("account_login")
+
+
+@page_type("sign up")
+def _signup(language):
+    return reverse("account_signup")
+
+
+@page_type("password reset")
+def _password_reset(language):
+    return reverse("account_reset_password")
+
+
+@page_type("not found", status=404)
+def _not_found(language):
+    return f"/{language}/ei-ole-olemassa/"
