@@ -48,7 +48,7 @@ def populate(rows):
                 status, internal_notes, alert_reason, closed_at, is_demo)
             SELECT (ARRAY['web','qr','widget','paper','phone','embed'])[1 + i % 6],
                    (%s::bigint[])[1 + i %% %s],
-                   CASE WHEN i %% 6 = 2 THEN NULL ELSE (i * 7919) %% 11 END,
+                   CASE WHEN i %% 6 = 2 THEN NULL ELSE (i::bigint * 7919) %% 11 END,
                    CASE WHEN i %% 3 = 0 THEN 'Odotusaika oli pitkä' ELSE '' END,
                    '', '', '', false,
                    CASE WHEN i %% 5 = 0 THEN 'sv' ELSE 'fi' END,
