@@ -7,7 +7,12 @@
     return;
   }
   element.hidden = false;
-  var map = L.map(element, { scrollWheelZoom: false }).setView([60.52, 25.05], 9);
+  var map = L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView([60.52, 25.05], 9);
+  // Zoom buttons labelled in the page's language (Leaflet's are English).
+  L.control.zoom({
+    zoomInTitle: element.dataset.zoomIn || "+",
+    zoomOutTitle: element.dataset.zoomOut || "−"
+  }).addTo(map);
   L.tileLayer(element.dataset.tileUrl, {
     attribution: element.dataset.attribution,
     maxZoom: 18,

@@ -1,6 +1,7 @@
 """The association map's routes (see AssociationMapPage)."""
 
 import csv
+import hashlib
 import json
 
 from django.conf import settings
@@ -101,7 +102,8 @@ def activity_print(page, request, slug, activity_pk):
 
 
 def _cached(request, kind, build):
-    query = request.GET.urlencode()
+    # Hashed: the query string is the visitor's, of any length.
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:32]
     key = f"associations:{kind}:{data_version()}:{get_language()}:{query}"
     body = cache.get(key)
     if body is None:

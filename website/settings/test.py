@@ -19,7 +19,8 @@ STORAGES = {
 WAGTAILSEARCH_BACKENDS = WAGTAILSEARCH_BACKENDS
 # Static files come from the finders; no collectstatic in tests.
 MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]  # noqa: F405
-ACCOUNT_RATE_LIMITS = {}
+# False, not {}: an empty dict keeps allauth's own default limits.
+ACCOUNT_RATE_LIMITS = False
 # Tests post at machine speed; the time trap's own tests set it back.
 SPAM_MIN_FILL_SECONDS = 0
 # The browser tests run a live server in a thread beside the async loop.
