@@ -104,7 +104,7 @@ def signup_status(request, token):
         )
     page = _page_for(signup)
     over = signup.workshop.starts_at <= timezone.now()
-    form = CancelForm(request.POST or None)
+    form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if not over and signup.status != SignUp.Status.CANCELLED:
             services.cancel_signup(signup.pk)

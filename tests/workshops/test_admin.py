@@ -68,3 +68,11 @@ def test_attendance_marking_and_staff_cancel_and_capacity(client, admin_user, fi
     client.post(url("cancel", filled, confirmed.pk))
     confirmed.refresh_from_db()
     assert confirmed.status == "cancelled"
+
+
+def test_explorer_shows_the_participants_button(client, admin_user, workshop):
+    fi, _sv = workshop
+    client.force_login(admin_user)
+    response = client.get(f"/admin/pages/{fi.get_parent().pk}/")
+    assert response.status_code == 200
+    assert url("participants", fi) in response.content.decode()

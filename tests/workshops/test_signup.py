@@ -234,8 +234,10 @@ def test_rate_limit_brings_the_captcha(client, workshop):
     fi, _sv = workshop
     post(client, fi, email="a@example.com")
     post(client, fi, email="b@example.com")
-    response = client.get(fi.url)
+    response = post(client, fi, email="c@example.com")
+    assert response.status_code == 400
     assert 'name="captcha_1"' in response.content.decode()
+    assert not SignUp.objects.filter(email="c@example.com").exists()
     cache.clear()
 
 
