@@ -150,7 +150,7 @@ def send_one(email_id):
     """Send an outbox e-mail unless already sent; record the outcome."""
     with transaction.atomic():
         email = (
-            OutgoingEmail.objects.select_for_update()
+            OutgoingEmail.objects.select_for_update(of=("self",))
             .select_related("workshop", "signup")
             .filter(pk=email_id)
             .first()
