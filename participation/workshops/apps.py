@@ -6,3 +6,8 @@ class WorkshopsConfig(AppConfig):
     name = "participation.workshops"
     label = "workshops"
     verbose_name = _("Workshops")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

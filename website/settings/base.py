@@ -290,6 +290,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Workshops: sign-ups' personal data is anonymised this many days after the
+# workshop (participation/workshops/retention.py, docs/workshops.md).
+WORKSHOP_RETENTION_DAYS = int(os.environ.get("WORKSHOP_RETENTION_DAYS", "90"))
+
 # Demo content of the participation side, loaded by `load_demo` after the
 # publishing side (each module has `load(home_fi, fi, sv)` returning counts).
 DEMO_CONTENT_LOADERS = [

@@ -1,0 +1,282 @@
+"""Demo workshops, marked as demo data.
+
+- A past phenomenon workshop (Järvenpää, 30 Jan 2020) with 130 participants:
+  associations 60 %, municipalities 25 %, the welfare area 15 %, as in the
+  Keusote plan. Its sign-ups are already anonymised, as the retention rule
+  would have done; only the counts and attendance remain.
+- An upcoming workshop 30 days ahead with 30 seats: 27 taken, 3 free and an
+  association's party of five on the waiting list (a party is never split).
+
+Idempotent: pages are found by translation key, sign-ups only created when
+the page has none. Sign-ups are inserted directly (no e-mails).
+"""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from website.associations.models import Theme
+from website.core.demo import demo_key
+from website.core.translation import translate
+from website.indicators.models import Area
+from website.plan.models import GoalPage
+
+from .models import Attendee, OrganisationType, SignUp, WorkshopPage
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+MUNICIPALITIES = ["106", "186", "505", "543", "611", "858"]
+
+PAST = {
+    "key": "workshop-phenomenon-1",
+    "title": (
+        "Ilmiötyöpaja I: liikunta, yksinäisyys ja päihteiden ehkäisy",
+        "Fenomenworkshop I: motion, ensamhet och förebyggande av rusmedelsbruk",
+    ),
+    "slug": ("ilmiotyopaja-1", "fenomenworkshop-1"),
+    "introduction": (
+        "<p>Ensimmäinen ilmiötyöpaja kokosi yhdistykset, kunnat ja "
+        "hyvinvointialueen yhteen. Demoaineistoa.</p>",
+        "<p>Den första fenomenworkshoppen samlade föreningar, kommuner och "
+        "välfärdsområdet. Demodata.</p>",
+    ),
+    "address": "Järvenpää-talo, Hallintokatu 4, Järvenpää",
+    "audience": (
+        "Yhdistykset, kunnat ja hyvinvointialue",
+        "Föreningar, kommuner och välfärdsområdet",
+    ),
+}
+UPCOMING = {
+    "key": "workshop-partnership-evening",
+    "title": (
+        "Kumppanuusilta: yhdessä liikkeelle",
+        "Partnerskapskväll: i rörelse tillsammans",
+    ),
+    "slug": ("kumppanuusilta", "partnerskapskvall"),
+    "introduction": (
+        "<p>Kumppanuusillassa yhdistykset, kunnat ja hyvinvointialue "
+        "suunnittelevat yhdessä liikuntaa vähän liikkuville. Demoaineistoa.</p>",
+        "<p>På partnerskapskvällen planerar föreningar, kommuner och "
+        "välfärdsområdet tillsammans motion för dem som rör sig lite. "
+        "Demodata.</p>",
+    ),
+    "address": "Tuusulan kunnantalo, Hyrylänkatu 2, Tuusula",
+    "consent": (
+        "Hyväksyn, että tietojani käytetään työpajan järjestämiseen.",
+        "Jag samtycker till att mina uppgifter används för att ordna workshoppen.",
+    ),
+    "audience": (
+        "Yhdistysten edustajat ja asukkaat",
+        "Föreningsrepresentanter och invånare",
+    ),
+}
+
+
+def _page(home_fi, fi, sv, spec, starts_at, hours, **fields):
+    key = demo_key(spec["key"])
+    page = WorkshopPage.objects.filter(translation_key=key, locale=fi).first()
+    created = page is None
+    if created:
+        page = WorkshopPage(
+            title=spec["title"][0],
+            slug=spec["slug"][0],
+            introduction=spec["introduction"][0],
+            audience=spec["audience"][0],
+            address=spec["address"],
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=hours),
+            locale=fi,
+            translation_key=key,
+            **fields,
+        )
+        home_fi.add_child(instance=page)
+        page.themes.set(
+            Theme.objects.filter(
+                slug__in=["liikunta", "yksinaisyys", "paihteiden-ehkaisy"]
+            )
+        )
+        page.goals.set(GoalPage.objects.filter(locale=fi, number__in=[2, 5]))
+        page.save_revision().publish()
+    if not WorkshopPage.objects.filter(translation_key=key, locale=sv).exists():
+
+        def apply(shadow):
+            shadow.title = spec["title"][1]
+            shadow.slug = spec["slug"][1]
+            shadow.introduction = spec["introduction"][1]
+            shadow.audience = spec["audience"][1]
+            if shadow.consent_text and "consent" in spec:
+                shadow.consent_text = spec["consent"][1]
+
+        translate(page, sv, apply)
+    return page, created
+
+
+def _past_signups(page, areas):
+    """130 attendees: 78 association, 33 municipality, 19 welfare area."""
+    plan = (
+        [(OrganisationType.ASSOCIATION, 3)] * 26
+        + [(OrganisationType.MUNICIPALITY, 3)] * 11
+        + [(OrganisationType.WELFARE_AREA, 3)] * 6
+        + [(OrganisationType.WELFARE_AREA, 1)]
+    )
+    now = timezone.now()
+    signups = []
+    for i, (kind, size) in enumerate(plan):
+        at = page.starts_at - timedelta(days=20, minutes=-i * 37)
+        signups.append(
+            SignUp(
+                workshop=page,
+                status=SignUp.Status.CONFIRMED,
+                party_size=size,
+                language="sv" if i % 7 == 3 else "fi",
+                organisation_type=kind,
+                municipality=areas[MUNICIPALITIES[i % len(MUNICIPALITIES)]]
+                if kind != OrganisationType.WELFARE_AREA
+                else None,
+                created_at=at,
+                queued_at=at,
+                anonymised_at=now,
+                is_demo=True,
+            )
+        )
+    SignUp.objects.bulk_create(signups)
+    attendees = []
+    n = 0
+    for signup in SignUp.objects.filter(workshop=page).order_by("pk"):
+        for _ in range(signup.party_size):
+            n += 1
+            attendees.append(Attendee(signup=signup, attended=n % 13 != 0))
+    Attendee.objects.bulk_create(attendees)
+
+
+UPCOMING_SIGNUPS = [
+    # (name, organisation type, organisation, municipality, attendee names)
+    (
+        "Maija Demo",
+        OrganisationType.ASSOCIATION,
+        "Järvenpään Liikuntaseura ry",
+        "186",
+        ["Maija Demo", "Pekka Demo", "Liisa Demo", "Ari Demo", "Sari Demo"],
+    ),
+    (
+        "Anna Demo",
+        OrganisationType.MUNICIPALITY,
+        "Tuusulan kunta",
+        "858",
+        ["Anna Demo", "Jussi Demo", "Outi Demo", "Timo Demo"],
+    ),
+    (
+        "Elin Demo",
+        OrganisationType.ASSOCIATION,
+        "Idrottsföreningen i Tusby rf",
+        "858",
+        ["Elin Demo", "Johan Demo", "Stina Demo"],
+    ),
+    (
+        "Keusote Demo",
+        OrganisationType.WELFARE_AREA,
+        "Keusote",
+        None,
+        ["Keusote Demo", "Hanna Demo", "Mikko Demo", "Riitta Demo"],
+    ),
+    ("Oskari Demo", OrganisationType.RESIDENT, "", "106", ["Oskari Demo"]),
+    ("Sofia Demo", OrganisationType.RESIDENT, "", "543", ["Sofia Demo"]),
+    (
+        "Hyvinkään Eläkeläiset Demo",
+        OrganisationType.ASSOCIATION,
+        "Hyvinkään Eläkeläiset ry",
+        "106",
+        ["Aino Demo", "Eino Demo", "Toini Demo", "Veikko Demo", "Kerttu Demo"],
+    ),
+    (
+        "Mäntsälän kunta Demo",
+        OrganisationType.MUNICIPALITY,
+        "Mäntsälän kunta",
+        "505",
+        ["Ville Demo", "Kaisa Demo"],
+    ),
+    ("Tiina Demo", OrganisationType.RESIDENT, "", "611", ["Tiina Demo"]),
+    ("Lars Demo", OrganisationType.RESIDENT, "", "858", ["Lars Demo"]),
+]
+WAITING = (
+    "Nurmijärven Nuorisoseura Demo",
+    OrganisationType.ASSOCIATION,
+    "Nurmijärven Nuorisoseura ry",
+    "543",
+    ["Emma Demo", "Leo Demo", "Aada Demo", "Onni Demo", "Ella Demo"],
+)
+
+
+def _upcoming_signups(page, areas):
+    start = timezone.now() - timedelta(days=3)
+    rows = [(row, SignUp.Status.CONFIRMED) for row in UPCOMING_SIGNUPS]
+    rows.append((WAITING, SignUp.Status.WAITING))
+    signups = []
+    for i, ((name, kind, org, code, names), status) in enumerate(rows):
+        at = start + timedelta(hours=i * 5)
+        slug = name.split()[0].lower()
+        signups.append(
+            SignUp(
+                workshop=page,
+                status=status,
+                party_size=len(names),
+                language="sv" if name in ("Elin Demo", "Lars Demo") else "fi",
+                name=name,
+                email=f"{slug}.demo{i}@example.com",
+                organisation_type=kind,
+                organisation_name=org,
+                municipality=areas.get(code),
+                created_at=at,
+                queued_at=at,
+                consent=True,
+                is_demo=True,
+            )
+        )
+    SignUp.objects.bulk_create(signups)
+    by_name = {s.name: s for s in SignUp.objects.filter(workshop=page)}
+    Attendee.objects.bulk_create(
+        [
+            Attendee(signup=by_name[row[0]], name=person)
+            for row, _status in rows
+            for person in row[4]
+        ]
+    )
+
+
+@transaction.atomic
+def load(home_fi, fi, sv):
+    areas = {a.code: a for a in Area.objects.filter(code__in=MUNICIPALITIES)}
+    past, _ = _page(
+        home_fi,
+        fi,
+        sv,
+        PAST,
+        datetime(2020, 1, 30, 9, 0, tzinfo=HELSINKI),
+        6,
+        capacity=150,
+        language_fi=True,
+        language_sv=True,
+        reminder_days=0,
+    )
+    if not SignUp.objects.filter(workshop=past).exists():
+        _past_signups(past, areas)
+    soon = (timezone.now() + timedelta(days=30)).astimezone(HELSINKI)
+    upcoming, _ = _page(
+        home_fi,
+        fi,
+        sv,
+        UPCOMING,
+        soon.replace(hour=17, minute=0, second=0, microsecond=0),
+        3,
+        capacity=30,
+        waitlist_limit=20,
+        max_per_organisation=6,
+        language_fi=True,
+        language_sv=True,
+        consent_text=UPCOMING["consent"][0],
+        staff_email="tyopajat@example.com",
+    )
+    if not SignUp.objects.filter(workshop=upcoming).exists():
+        _upcoming_signups(upcoming, areas)
+    return {"workshop signups": SignUp.objects.filter(is_demo=True).count()}
