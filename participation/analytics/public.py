@@ -42,7 +42,10 @@ def _build(months):
         for row in volumes["by_channel"]
         if row["n"] >= minimum
     ]
+    from .sections import extra_sections
+
     return {
+        "extra_sections": extra_sections(filters, public=True),
         "period": filters,
         "minimum": minimum,
         "nps": {

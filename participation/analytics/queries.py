@@ -65,8 +65,10 @@ class Filters:
         """True when the period starts on the 1st and ends on a month's last
         day or today: then the monthly summaries answer exactly."""
         next_day = self.date_to + datetime.timedelta(days=1)
-        return not self.raw and self.date_from.day == 1 and (
-            next_day.day == 1 or self.date_to >= timezone.localdate()
+        return (
+            not self.raw
+            and self.date_from.day == 1
+            and (next_day.day == 1 or self.date_to >= timezone.localdate())
         )
 
     @property

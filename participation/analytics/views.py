@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import charts, exports, queries
+from . import charts, exports, queries, sections
 from .forms import DashboardFilterForm
 
 PERMISSION = "analytics.view_participation_dashboard"
@@ -45,6 +45,7 @@ def build(filters, user=None):
     figures["monthly_chart"] = charts.monthly_chart(
         labels, [("NPS", [row["nps"] for row in monthly])], unit="NPS"
     )
+    figures["extra_sections"] = sections.extra_sections(filters)
     if user is not None:
         for row in figures["themes"]["themes"][:8]:
             row["examples"] = (

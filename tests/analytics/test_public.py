@@ -25,7 +25,8 @@ def test_summary_page_in_both_languages(
     client, language, heading, django_assert_max_num_queries
 ):
     page = ParticipationSummaryPage.objects.get(locale__language_code=language)
-    with django_assert_max_num_queries(22):
+    # Feedback figures (about 12) and the workshop figures (5).
+    with django_assert_max_num_queries(28):
         response = client.get(page.url)
     html = response.content.decode()
     assert response.status_code == 200
@@ -56,3 +57,23 @@ def test_goal_page_shows_feedback_themes_of_the_goal(client, language):
     assert 'id="participation-heading"' in html
     name = theme.name_sv if language == "sv" else theme.name_fi
     assert name in html
+
+
+def test_workshops_in_the_dashboard_figures_and_goal_pages(client):
+    import datetime
+
+    from participation.analytics import queries
+    from participation.analytics.views import build
+
+    # The demo's past workshop: 30 January 2020, 130 participants 60/25/15 %.
+    figures = build(
+        queries.Filters(datetime.date(2020, 1, 1), datetime.date(2020, 1, 31))
+    )
+    (workshops,) = figures["extra_sections"]
+    data = workshops["data"]["figures"]
+    assert data["participants"] == 130
+    assert [round(r["percent"]) for r in data["by_organisation_type"]] == [60, 25, 15]
+    goal = GoalPage.objects.get(number=2, locale__language_code="sv")
+    html = client.get(goal.url).content.decode()
+    assert "Workshoppar om det här målet" in html
+    assert "130 deltagare" in html

@@ -52,6 +52,11 @@ def goal_participation(goal, months=12):
     }
 
 
-# Callables (goal, filters) -> {"template": ..., "data": ...} or None, added
-# by workshops and panels.
-GOAL_SECTIONS = []
+def _workshops(goal, filters):
+    from participation.analytics.sections import goal_workshops
+
+    return goal_workshops(goal, filters)
+
+
+# Callables (goal, filters) -> {"template": ..., "data": ...} or None.
+GOAL_SECTIONS = [_workshops]
