@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from website.core.i18n import localized
@@ -297,6 +298,10 @@ class Member(models.Model):
 
     def export_data(self):
         """Everything stored about this person, for the JSON download."""
+        with override(self.language):
+            return self._export_data()
+
+    def _export_data(self):
         questions = {q.key: q for q in self.panel.background_questions.all()}
         background = {}
         for key, index in (self.background or {}).items():
@@ -312,7 +317,7 @@ class Member(models.Model):
             "panel": self.panel.name,
             "email": self.email,
             "name": self.name,
-            "municipality": self.municipality.name_fi,
+            "municipality": localized(self.municipality, "name", self.language),
             "age_group": self.age_group,
             "language": self.language,
             "background": background,
@@ -327,7 +332,12 @@ class Member(models.Model):
                 {"round": str(inv.round), "answered": bool(inv.answered_at)}
                 for inv in self.invitations.select_related("round")
             ],
-            "note": "Answers to rounds are stored without your identity.",
+            "note": str(
+                gettext(
+                    "Your answers to rounds are stored without your name or "
+                    "e-mail address, so they are not part of this file.",
+                )
+            ),
         }
 
     def erase(self):
