@@ -259,7 +259,7 @@ class Member(models.Model):
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
     left_at = models.DateTimeField(_("left"), null=True, blank=True)
     # Random, per member: changing it invalidates every self-service link.
-    link_key = models.CharField(max_length=32, default=secrets.token_hex)
+    link_key = models.CharField(max_length=64, default=secrets.token_hex)
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
@@ -485,11 +485,15 @@ class RoundInvitation(models.Model):
     round = models.ForeignKey(
         Round, on_delete=models.CASCADE, related_name="invitations"
     )
+    # Set to NULL when the round closes: the used link then answers "expired".
     member = models.ForeignKey(
-        Member, on_delete=models.CASCADE, related_name="invitations"
+        Member,
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="invitations",
     )
     token_hash = models.CharField(max_length=64, unique=True, default=placeholder_hash)
-    nonce = models.CharField(max_length=32, default=secrets.token_hex)
+    nonce = models.CharField(max_length=64, default=secrets.token_hex)
     sent_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)

@@ -294,7 +294,7 @@ def send_invitations(round_):
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
     if round_.status == Round.Status.CLOSED:
         return 0
-    invited = round_.invitations.values("member_id")
+    invited = round_.invitations.filter(member__isnull=False).values("member_id")
     new = [
         RoundInvitation(round=round_, member_id=pk)
         for pk in round_.panel.members.members()
@@ -350,7 +350,9 @@ def close_round(round_):
         "municipality": {str(k): v for k, v in by_municipality.items()},
         "age_group": by_age,
     }
-    invitations.delete()
+    # Drop the member link and the "has answered" mark; the hashes stay so
+    # that an old link answers "expired" instead of "unknown".
+    invitations.update(member=None, answered_at=None, sent_at=None, reminded_at=None)
     round_.status = Round.Status.CLOSED
     round_.closed_at = timezone.now()
     round_.save(update_fields=["invited_counts", "status", "closed_at"])
@@ -372,7 +374,11 @@ def invitation_from_token(token):
     )
     if invitation is None:
         raise LinkError()
-    if invitation.answered_at is not None or not invitation.round.is_open:
+    if (
+        invitation.answered_at is not None
+        or invitation.member_id is None
+        or not invitation.round.is_open
+    ):
         raise LinkError(gone=True)
     return invitation
 

@@ -29,7 +29,7 @@ def _invited(round_):
             {int(k): v for k, v in counts.get("municipality", {}).items()},
             counts.get("age_group", {}),
         )
-    invitations = round_.invitations.all()
+    invitations = round_.invitations.filter(member__isnull=False)
     by_muni = dict(
         invitations.values_list("member__municipality")
         .annotate(n=Count("pk"))

@@ -125,10 +125,17 @@ def test_closing_drops_the_member_link_and_expires_links(client, invited):
     services.close_round(invited)
     invited.refresh_from_db()
     assert invited.status == Round.Status.CLOSED
-    assert not RoundInvitation.objects.filter(round=invited).exists()
+    assert not RoundInvitation.objects.filter(
+        round=invited, member__isnull=False
+    ).exists()
+    assert not RoundInvitation.objects.filter(
+        round=invited, answered_at__isnull=False
+    ).exists()
     assert invited.invited_counts["total"] == 5
     assert Response.objects.filter(round=invited).count() == 1
-    assert client.get(other).status_code == 404
+    response = client.get(other)
+    assert response.status_code == 410
+    assert "Kierros" not in response.content.decode()
     assert services.send_reminders(invited) == 0
 
 
