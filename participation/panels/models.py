@@ -332,11 +332,9 @@ class Member(models.Model):
                 {"round": str(inv.round), "answered": bool(inv.answered_at)}
                 for inv in self.invitations.select_related("round")
             ],
-            "note": str(
-                gettext(
-                    "Your answers to rounds are stored without your name or "
-                    "e-mail address, so they are not part of this file.",
-                )
+            "note": gettext(
+                "Your answers to rounds are stored without your name or "
+                "e-mail address, so they are not part of this file."
             ),
         }
 
