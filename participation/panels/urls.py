@@ -1,7 +1,17 @@
 """Routes outside the page tree (signed links, endpoints); mounted under the
 language prefix in website/urls.py."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "panels"
-urlpatterns = []
+urlpatterns = [
+    path("c/<str:token>/", views.confirm, name="confirm"),
+    path("r/<str:token>/", views.answer, name="answer"),
+    path("m/<str:token>/", views.self_service, name="self_service"),
+    path("m/<str:token>/data.json", views.self_service_data, name="self_service_data"),
+    path("m/<str:token>/erase/", views.self_service_erase, name="self_service_erase"),
+    path("<slug:slug>/", views.panel_detail, name="panel"),
+    path("<slug:slug>/sent/", views.join_sent, name="join_sent"),
+]

@@ -313,3 +313,13 @@ LOGGING = {
 # Page models replace Page.search_fields' title SearchField with an analysed
 # copy (website.search.fields.analyzed), which this identity check reports.
 SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
+
+# Resident panels (participation.panels, docs/panels.md).
+PANEL_MIN_GROUP_SIZE = int(os.environ.get("PANEL_MIN_GROUP_SIZE", "5"))
+PANEL_CONFIRM_MAX_AGE = 7 * 24 * 3600  # double opt-in link, seconds
+PANEL_LINK_MAX_AGE = 365 * 24 * 3600  # member self-service link, seconds
+PANEL_RETENTION_DAYS_UNCONFIRMED = 14
+PANEL_RETENTION_DAYS_NOT_SELECTED = int(
+    os.environ.get("PANEL_RETENTION_DAYS_NOT_SELECTED", "180")
+)
+PANEL_RETENTION_DAYS_LEFT = int(os.environ.get("PANEL_RETENTION_DAYS_LEFT", "30"))

@@ -1,0 +1,188 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from website.core.antispam import SpamProtectedForm
+from website.core.i18n import localized
+
+from .models import AgeGroup, Member, PanelDraw, Question
+
+
+def _background_fields(form, panel, initial=None):
+    initial = initial or {}
+    for question in panel.background_questions.all():
+        form.fields[f"bg_{question.key}"] = forms.TypedChoiceField(
+            label=question.text,
+            required=False,
+            coerce=int,
+            empty_value=None,
+            choices=[("", _("I prefer not to say"))]
+            + list(enumerate(question.choice_list())),
+            widget=forms.RadioSelect,
+            initial=initial.get(question.key, ""),
+        )
+
+
+def _background_data(form):
+    return {
+        name[3:]: value
+        for name, value in form.cleaned_data.items()
+        if name.startswith("bg_") and value is not None
+    }
+
+
+class JoinForm(SpamProtectedForm, forms.Form):
+    rate_limit_action = "panel_join"
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("We send a confirmation link to this address."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    name = forms.CharField(
+        label=_("Name (optional)"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality of residence"), queryset=None, empty_label=None
+    )
+    age_group = forms.ChoiceField(label=_("Age group"), choices=AgeGroup.choices)
+    language = forms.ChoiceField(
+        label=_("Language for messages"),
+        choices=Member.Language.choices,
+        widget=forms.RadioSelect,
+    )
+    eligible = forms.BooleanField(label="")
+    consent = forms.BooleanField(
+        label=_("I have read the consent text and the privacy notice and I agree.")
+    )
+
+    def __init__(self, *args, panel, language, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.panel = panel
+        municipalities = panel.municipalities.order_by(f"name_{language}")
+        self.fields["municipality"].queryset = municipalities
+        self.fields["municipality"].label_from_instance = lambda a: localized(
+            a, "name", language
+        )
+        self.fields["language"].initial = language
+        self.fields["eligible"].label = _(
+            "I live in the municipality I chose and I am at least %(age)s years old."
+        ) % {"age": panel.min_age}
+        _background_fields(self, panel)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def join_data(self):
+        data = dict(self.cleaned_data)
+        data["background"] = _background_data(self)
+        return data
+
+
+class SelfServiceForm(forms.Form):
+    name = forms.CharField(label=_("Name (optional)"), required=False, max_length=200)
+    language = forms.ChoiceField(
+        label=_("Language for messages"),
+        choices=Member.Language.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+        self.fields["name"].initial = member.name
+        self.fields["language"].initial = member.language
+        _background_fields(self, member.panel, member.background)
+
+    def save(self):
+        member = self.member
+        member.name = self.cleaned_data["name"]
+        member.language = self.cleaned_data["language"]
+        member.background = _background_data(self)
+        member.save(update_fields=["name", "language", "background"])
+        return member
+
+
+class AnswerForm(forms.Form):
+    """One field per question of a round, named q<id>."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields[f"q{question.pk}"] = self._field(question)
+
+    def _field(self, question):
+        common = {"label": question.text, "required": question.required}
+        kind = question.kind
+        if kind == Question.Kind.SCALE:
+            return forms.TypedChoiceField(
+                coerce=int,
+                empty_value=None,
+                choices=[
+                    (1, _("1 – completely disagree")),
+                    (2, "2"),
+                    (3, "3"),
+                    (4, "4"),
+                    (5, _("5 – completely agree")),
+                ],
+                widget=forms.RadioSelect(attrs={"class": "scale"}),
+                **common,
+            )
+        if kind == Question.Kind.NPS:
+            return forms.TypedChoiceField(
+                coerce=int,
+                empty_value=None,
+                choices=[(0, _("0 – not at all likely"))]
+                + [(i, str(i)) for i in range(1, 10)]
+                + [(10, _("10 – extremely likely"))],
+                widget=forms.RadioSelect(attrs={"class": "scale"}),
+                **common,
+            )
+        choices = list(enumerate(question.choice_list()))
+        if kind == Question.Kind.SINGLE:
+            return forms.TypedChoiceField(
+                coerce=int,
+                empty_value=None,
+                choices=choices,
+                widget=forms.RadioSelect,
+                **common,
+            )
+        if kind == Question.Kind.MULTIPLE:
+            return forms.TypedMultipleChoiceField(
+                coerce=int,
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+                **common,
+            )
+        return forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 5}), max_length=4000, **common
+        )
+
+    def answers(self):
+        return {
+            question.pk: self.cleaned_data.get(f"q{question.pk}")
+            for question in self.questions
+        }
+
+
+class DrawForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("Method"),
+        choices=PanelDraw.Method.choices,
+        initial=PanelDraw.Method.STRATIFIED,
+        widget=forms.RadioSelect,
+    )
+    size = forms.IntegerField(label=_("Number of members"), min_value=1)
+    seed = forms.IntegerField(
+        label=_("Seed (optional)"),
+        required=False,
+        min_value=0,
+        max_value=2**62,
+        help_text=_(
+            "Leave empty for a new random draw. The same seed with the same "
+            "applicants gives the same result."
+        ),
+    )

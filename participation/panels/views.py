@@ -1,0 +1,209 @@
+"""Public panel pages: joining, confirming, answering and self-service.
+
+Personal links never reveal anything when they do not work: a wrong link
+gives 404 and a used or expired one 410, with the same short page."""
+
+import json
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from website.core.i18n import active_language
+
+from . import services
+from .forms import AnswerForm, JoinForm, SelfServiceForm
+from .models import Panel
+
+
+def _link_error(request, error):
+    response = render(
+        request,
+        "panels/link_error.html",
+        {"gone": error.gone, "title": _("The link does not work")},
+        status=410 if error.gone else 404,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def panel_detail(request, slug):
+    panel = get_object_or_404(Panel, slug=slug)
+    consent = panel.current_consent()
+    form = None
+    if panel.recruitment_open and consent is not None:
+        form = JoinForm(
+            request.POST if request.method == "POST" else None,
+            request=request,
+            panel=panel,
+            language=active_language(),
+        )
+        if request.method == "POST" and form.is_valid():
+            form.count_submission()
+            services.join(panel, form.join_data(), consent)
+            return redirect("panels:join_sent", slug=panel.slug)
+    return render(
+        request,
+        "panels/panel_detail.html",
+        {"panel": panel, "consent": consent, "form": form, "title": panel.name},
+    )
+
+
+def join_sent(request, slug):
+    panel = get_object_or_404(Panel, slug=slug)
+    return render(
+        request,
+        "panels/message.html",
+        {
+            "title": _("Check your e-mail"),
+            "message": _(
+                "We sent a confirmation link to the address you gave. Your "
+                "application is valid once you have opened the link. If the "
+                "message does not arrive in a few minutes, check your spam folder."
+            ),
+            "panel": panel,
+        },
+    )
+
+
+@never_cache
+def confirm(request, token):
+    try:
+        member = services.member_from_token(
+            token, services.CONFIRM_SALT, services.confirm_max_age()
+        )
+        services.confirm(member)
+    except services.LinkError as error:
+        return _link_error(request, error)
+    return render(
+        request,
+        "panels/message.html",
+        {
+            "title": _("Thank you, your application is confirmed"),
+            "message": _(
+                "We will let you know by e-mail if you are selected as a member. "
+                "We also sent you a personal link for seeing, changing or erasing "
+                "your details."
+            ),
+            "panel": member.panel,
+        },
+    )
+
+
+@never_cache
+def answer(request, token):
+    try:
+        invitation = services.invitation_from_token(token)
+    except services.LinkError as error:
+        return _link_error(request, error)
+    round_ = invitation.round
+    questions = list(round_.questions.all())
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None, questions=questions
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_answers(invitation, form.answers())
+        except services.LinkError as error:
+            return _link_error(request, error)
+        return render(
+            request,
+            "panels/message.html",
+            {
+                "title": _("Thank you for your answers"),
+                "message": _(
+                    "Your answers have been saved without your name or e-mail "
+                    "address. The results will be published after the round closes."
+                ),
+                "panel": round_.panel,
+            },
+        )
+    return render(
+        request,
+        "panels/answer.html",
+        {"round": round_, "form": form, "title": round_.title},
+    )
+
+
+def _self_service_member(token):
+    return services.member_from_token(
+        token, services.SELF_SERVICE_SALT, services.self_service_max_age()
+    )
+
+
+@never_cache
+def self_service(request, token):
+    try:
+        member = _self_service_member(token)
+    except services.LinkError as error:
+        return _link_error(request, error)
+    form = SelfServiceForm(
+        request.POST if request.POST.get("action") == "update" else None,
+        member=member,
+    )
+    message = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "update" and form.is_valid():
+            form.save()
+            message = _("Your details have been saved.")
+        elif action == "leave" and member.left_at is None:
+            services.leave(member)
+            message = _(
+                "You have left the panel. You will get no more questions. Your "
+                "details will be deleted after the retention period, or now if "
+                "you erase them below."
+            )
+    return render(
+        request,
+        "panels/self_service.html",
+        {
+            "member": member,
+            "form": form,
+            "token": token,
+            "message": message,
+            "data": member.export_data(),
+            "title": _("Your details in the panel"),
+        },
+    )
+
+
+@never_cache
+def self_service_data(request, token):
+    try:
+        member = _self_service_member(token)
+    except services.LinkError as error:
+        return _link_error(request, error)
+    response = HttpResponse(
+        json.dumps(member.export_data(), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="panel-data.json"'
+    return response
+
+
+@never_cache
+def self_service_erase(request, token):
+    try:
+        member = _self_service_member(token)
+    except services.LinkError as error:
+        return _link_error(request, error)
+    if request.method == "POST":
+        member.erase()
+        return render(
+            request,
+            "panels/message.html",
+            {
+                "title": _("Your details have been erased"),
+                "message": _(
+                    "Everything we stored about you in the panel has been deleted. "
+                    "Answers you gave earlier remain only as anonymous answers."
+                ),
+            },
+        )
+    return render(
+        request,
+        "panels/erase_confirm.html",
+        {"member": member, "token": token, "title": _("Erase your details")},
+    )
