@@ -61,7 +61,7 @@ def workshops(filters, public=False):
 
 
 def extra_sections(filters, public=False):
-    return [workshops(filters, public=public)]
+    return [workshops(filters, public=public), panels(filters, public=public)]
 
 
 def goal_workshops(goal, filters):
@@ -104,3 +104,105 @@ def goal_workshops(goal, filters):
             }
         )
     return {"template": "analytics/includes/goal_workshops.html", "data": rows}
+
+
+def panels(filters, public=False):
+    """Each panel's membership against its target shares by municipality
+    and age group, and the response rates of its rounds closed or open in
+    the period (the panels app's own functions do the counting)."""
+    from django.db.models import Count, Q
+
+    from participation.panels.models import AgeGroup, Member, Panel, Round
+    from participation.panels.stats import response_rates
+    from website.indicators.models import Area
+
+    minimum = queries.min_group_size()
+    start, end = _bounds(filters)
+    result = []
+    sheets_rows = []
+    areas = {a.code: a.name for a in Area.objects.filter(kind=Area.Kind.MUNICIPALITY)}
+    area_codes = dict(
+        Area.objects.filter(kind=Area.Kind.MUNICIPALITY).values_list("pk", "code")
+    )
+    for panel in Panel.objects.order_by("-created_at")[:5]:
+        members = Member.objects.filter(panel=panel, status=Member.Status.MEMBER)
+        total = members.count()
+        muni_targets, age_targets = panel.normalised_targets()
+        by_muni = dict(
+            members.values_list("municipality")
+            .annotate(n=Count("pk"))
+            .values_list("municipality", "n")
+        )
+        by_age = dict(
+            members.values_list("age_group")
+            .annotate(n=Count("pk"))
+            .values_list("age_group", "n")
+        )
+        composition = []
+        for code, target in sorted(
+            muni_targets.items(), key=lambda kv: areas.get(kv[0], "")
+        ):
+            count = sum(n for pk, n in by_muni.items() if area_codes.get(pk) == code)
+            composition.append(_share_row(areas.get(code, code), count, total, target))
+        ages = dict(AgeGroup.choices)
+        for key, target in age_targets.items():
+            composition.append(
+                _share_row(ages.get(key, key), by_age.get(key, 0), total, target)
+            )
+        rounds = []
+        for round_ in panel.rounds.filter(
+            Q(closed_at__gte=start, closed_at__lt=end) | Q(status=Round.Status.OPEN)
+        ).order_by("-pk")[:5]:
+            rates = response_rates(round_, min_group=minimum)["overall"]
+            rounds.append({"title": round_.title, **rates})
+        suppressed = total < minimum
+        result.append(
+            {
+                "panel": panel,
+                "members": total,
+                "suppressed": public and suppressed,
+                "composition": [] if public and suppressed else composition,
+                "rounds": rounds,
+            }
+        )
+        sheets_rows += [
+            [
+                panel.name,
+                row["label"],
+                row["count"],
+                row["share"],
+                row["target"],
+                row["deviation"],
+            ]  # fmt: skip
+            for row in composition
+        ]
+    return {
+        "template": "analytics/includes/panels.html",
+        "data": {"panels": result, "public": public},
+        "sheets": [
+            (
+                _("Panels"),
+                [
+                    _("Panel"),
+                    _("Group"),
+                    _("Members"),
+                    "%",
+                    _("Target %"),
+                    _("Deviation (points)"),
+                ],  # fmt: skip
+                sheets_rows,
+            )
+        ],
+    }
+
+
+def _share_row(label, count, total, target):
+    share = round(100 * count / total, 1) if total else None
+    target = round(100 * target, 1)
+    return {
+        "label": label,
+        "count": count,
+        "share": share,
+        "target": target,
+        "deviation": round(share - target, 1) if share is not None else None,
+    }
