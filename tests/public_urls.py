@@ -162,6 +162,62 @@ def _association(language):
     return _map(language).association_url(association)
 
 
+@page_type("activity, print and send")
+def _activity(language):
+    from website.associations.models import Activity
+
+    activity = Activity.objects.filter(association__published=True).order_by("pk")[0]
+    return f"{_map(language).association_url(activity.association)}{activity.pk}/"
+
+
+@page_type("feedback form")
+def _feedback_form(language):
+    from feedback.models import FeedbackFormPage
+
+    return _page(FeedbackFormPage, language).url
+
+
+@page_type("feedback QR landing")
+def _feedback_qr(language):
+    from feedback.models import ServiceUnit
+
+    unit = ServiceUnit.objects.filter(level=3, active=True).order_by("pk")[0]
+    return reverse("feedback:qr", args=[unit.slug])
+
+
+@page_type("feedback embed")
+def _feedback_embed(language):
+    return reverse("feedback:embed")
+
+
+@page_type("workshop, upcoming")
+def _workshop(language):
+    from django.utils import timezone
+
+    from participation.workshops.models import WorkshopPage
+
+    return (
+        WorkshopPage.objects.live()
+        .filter(locale__language_code=language, starts_at__gte=timezone.now())
+        .order_by("starts_at")[0]
+        .url
+    )
+
+
+@page_type("resident panel, join")
+def _panel(language):
+    from participation.panels.models import Panel
+
+    return reverse("panels:panel", args=[Panel.objects.order_by("pk")[0].slug])
+
+
+@page_type("participation summary")
+def _summary(language):
+    from participation.analytics.models import ParticipationSummaryPage
+
+    return _page(ParticipationSummaryPage, language).url
+
+
 @page_type("search")
 def _search(language):
     return reverse("search") + "?q=liikunta"
