@@ -136,7 +136,9 @@ def test_themes_and_tone_in_both_languages(units):
 def test_dashboard_queries_are_bounded(units, django_assert_max_num_queries):
     for i in range(30):
         make(units["unit"], i % 11, day=1 + i % 28, text="Odotusaika oli pitkä.")
-    with django_assert_max_num_queries(14):
+    # Feedback figures 11, workshops 5, per panel about 9 (the demo has one):
+    # fixed, whatever the number of answers.
+    with django_assert_max_num_queries(30):
         build(filters())
 
 

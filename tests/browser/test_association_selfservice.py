@@ -22,13 +22,13 @@ def test_register_create_approve_and_see_it_on_the_map(demo_server, browser):
     rep.locator("input[name=email]").fill("ny.representant@example.org")
     rep.locator("input[name=password1]").fill("Ett-langt-losenord-42")
     rep.locator("input[name=password2]").fill("Ett-langt-losenord-42")
-    rep.locator("form button[type=submit]").last.click()
+    rep.locator("main form button[type=submit]").last.click()
 
     # E-mail verification: follow the link from the message.
     (message,) = [m for m in mail.outbox if "ny.representant" in m.to[0]]
     link = re.search(r"https?://\S+/", message.body).group(0)
     rep.goto(demo_server.url + "/" + link.split("/", 3)[3])
-    rep.locator("form button[type=submit]").last.click()
+    rep.locator("main form button[type=submit]").last.click()
 
     with translation.override("sv"):
         dashboard = reverse("association_selfservice:dashboard")
@@ -36,7 +36,7 @@ def test_register_create_approve_and_see_it_on_the_map(demo_server, browser):
     if "/login/" in rep.url:
         rep.locator("input[name=login]").fill("ny.representant@example.org")
         rep.locator("input[name=password]").fill("Ett-langt-losenord-42")
-        rep.locator("form button[type=submit]").last.click()
+        rep.locator("main form button[type=submit]").last.click()
         rep.goto(demo_server.url + dashboard)
     rep.get_by_role("link", name="Lägg till en ny förening").click()
     rep.get_by_label("Namn på finska").fill("Pornaisten lukupiiri ry")
