@@ -15,8 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
-from website.core.demo import DEMO_PASSWORD, demo_key
-from website.core.translation import translate
+from website.core.demo import DEMO_PASSWORD, ensure_translated_page
 
 from .alerts import alert_reasons
 from .models import Channel, Feedback, FeedbackFormPage, ServiceUnit
@@ -274,29 +273,9 @@ def ensure_handlers(web_unit):
 
 
 def ensure_page(home_fi, fi, sv):
-    key = demo_key("feedback-form")
-    page = FeedbackFormPage.objects.filter(translation_key=key, locale=fi).first()
-    if page is None:
-        page = FeedbackFormPage(
-            title=PAGE["title"][0],
-            slug=PAGE["slug"][0],
-            introduction=PAGE["introduction"][0],
-            thank_you=PAGE["thank_you"][0],
-            locale=fi,
-            translation_key=key,
-        )
-        home_fi.add_child(instance=page)
-        page.save_revision().publish()
-    if not FeedbackFormPage.objects.filter(translation_key=key, locale=sv).exists():
-
-        def apply(shadow):
-            shadow.title = PAGE["title"][1]
-            shadow.slug = PAGE["slug"][1]
-            shadow.introduction = PAGE["introduction"][1]
-            shadow.thank_you = PAGE["thank_you"][1]
-
-        translate(page, sv, apply)
-    return page
+    return ensure_translated_page(
+        FeedbackFormPage, "feedback-form", home_fi, fi, sv, PAGE
+    )
 
 
 def _score(rng, bias):

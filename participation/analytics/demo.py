@@ -2,8 +2,7 @@
 the themes to plan goals, so the dashboard and goal pages have content."""
 
 from feedback.models import Feedback
-from website.core.demo import demo_key
-from website.core.translation import translate
+from website.core.demo import ensure_translated_page
 
 from .analysis import analyse_all
 from .models import FeedbackAnalysis, ParticipationSummaryPage, TextTheme
@@ -90,28 +89,6 @@ def _analyst():
 
 
 def _summary_page(home_fi, fi, sv):
-    key = demo_key("participation-summary")
-    page = ParticipationSummaryPage.objects.filter(
-        translation_key=key, locale=fi
-    ).first()
-    if page is None:
-        page = ParticipationSummaryPage(
-            title=SUMMARY["title"][0],
-            slug=SUMMARY["slug"][0],
-            introduction=SUMMARY["introduction"][0],
-            locale=fi,
-            translation_key=key,
-        )
-        home_fi.add_child(instance=page)
-        page.save_revision().publish()
-    if not ParticipationSummaryPage.objects.filter(
-        translation_key=key, locale=sv
-    ).exists():
-
-        def apply(shadow):
-            shadow.title = SUMMARY["title"][1]
-            shadow.slug = SUMMARY["slug"][1]
-            shadow.introduction = SUMMARY["introduction"][1]
-
-        translate(page, sv, apply)
-    return page
+    return ensure_translated_page(
+        ParticipationSummaryPage, "participation-summary", home_fi, fi, sv, SUMMARY
+    )

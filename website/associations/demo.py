@@ -6,8 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from website.core.demo import demo_key
-from website.core.translation import translate
+from website.core.demo import ensure_translated_page
 from website.indicators.models import Area
 
 from . import search
@@ -149,27 +148,9 @@ def _terms(model, rows):
 
 
 def _map_page(home_fi, fi, sv):
-    key = demo_key("association-map")
-    page = AssociationMapPage.objects.filter(translation_key=key, locale=fi).first()
-    if page is None:
-        page = AssociationMapPage(
-            title=MAP_PAGE["title"][0],
-            slug=MAP_PAGE["slug"][0],
-            introduction=MAP_PAGE["introduction"][0],
-            locale=fi,
-            translation_key=key,
-        )
-        home_fi.add_child(instance=page)
-        page.save_revision().publish()
-    if not AssociationMapPage.objects.filter(translation_key=key, locale=sv).exists():
-
-        def apply(shadow):
-            shadow.title = MAP_PAGE["title"][1]
-            shadow.slug = MAP_PAGE["slug"][1]
-            shadow.introduction = MAP_PAGE["introduction"][1]
-
-        translate(page, sv, apply)
-    return page
+    return ensure_translated_page(
+        AssociationMapPage, "association-map", home_fi, fi, sv, MAP_PAGE
+    )
 
 
 @transaction.atomic

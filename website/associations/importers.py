@@ -23,29 +23,13 @@ from website.indicators.models import Area
 
 from . import search
 from .models import RESERVED_SLUGS, Association, TargetGroup, Theme
+from .moderation import ASSOCIATION_FIELDS
 
+# Our CSV: the fields a representative edits (other_languages aside, which
+# is free text staff set), plus the source register's identifier.
 CSV_COLUMNS = (
     "external_id",
-    "name_fi",
-    "name_sv",
-    "description_fi",
-    "description_sv",
-    "municipalities",
-    "themes",
-    "target_groups",
-    "serves_fi",
-    "serves_sv",
-    "serves_en",
-    "email",
-    "phone",
-    "website",
-    "street_address",
-    "postal_code",
-    "city",
-    "latitude",
-    "longitude",
-    "accessibility_fi",
-    "accessibility_sv",
+    *(name for name in ASSOCIATION_FIELDS if name != "other_languages"),
 )
 REQUIRED_COLUMNS = ("name_fi",)
 TRUE = {"1", "true", "yes", "kyllä", "ja", "x"}

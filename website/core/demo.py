@@ -225,3 +225,28 @@ def ensure_users(group):
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
     return created
+
+
+def ensure_translated_page(model, name, parent, fi, sv, texts, **extra):
+    """A demo page under `parent` in Finnish and its Swedish translation
+    (through wagtail-localize), created once. `texts` is {field: (fi, sv)};
+    `extra` sets non-translated fields of the Finnish page."""
+    key = demo_key(name)
+    page = model.objects.filter(translation_key=key, locale=fi).first()
+    if page is None:
+        page = model(
+            locale=fi,
+            translation_key=key,
+            **{field: values[0] for field, values in texts.items()},
+            **extra,
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    if not model.objects.filter(translation_key=key, locale=sv).exists():
+
+        def apply(shadow):
+            for field, values in texts.items():
+                setattr(shadow, field, values[1])
+
+        translate(page, sv, apply)
+    return page
