@@ -7,6 +7,7 @@ import csv
 from django.http import HttpResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from feedback.models import ServiceUnit
@@ -65,6 +66,8 @@ def figures_xlsx(figures):
         ws = book.create_sheet(title[:31])
         ws.append([neutralise(str(h)) for h in header])
         for row in rows:
+            # Labels may be lazy translations: make them text first.
+            row = [str(v) if isinstance(v, Promise) else v for v in row]
             ws.append([neutralise(v) if isinstance(v, str) else v for v in row])
 
     head = [_("Period"), _("Answers"), _("Promoters"), _("Passives"), _("Detractors"),
