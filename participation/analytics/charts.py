@@ -44,26 +44,54 @@ def monthly_chart(labels, series, unit=""):
     return _cached_svg("analytics-monthly", payload, draw)
 
 
-def share_bars(rows, unit="%"):
-    """rows: [(label, value)] → horizontal bars with values as text."""
-    rows = [(label, value) for label, value in rows if value is not None]
-    if not rows:
+HATCHES = ["", "//", "..", "xx"]
+
+
+def grouped_bars(labels, series, unit=""):
+    """labels: row labels; series: [(name, [value or None, ...])] → horizontal
+    bars, one per series in each row, told apart by hatching as well as
+    colour, each labelled with its value. None when there is nothing to draw."""
+    series = [
+        (name, values) for name, values in series if any(v is not None for v in values)
+    ]
+    if not labels or not series:
         return None
-    payload = {"rows": rows, "unit": unit}
+    payload = {"labels": labels, "series": series, "unit": unit}
 
     def draw(figure):
         axes = figure.subplots()
-        positions = list(range(len(rows)))
-        values = [float(v) for _l, v in rows]
-        bars = axes.barh(positions, values, color=PALETTE[0])
-        for bar, value in zip(bars, values, strict=True):
-            axes.text(
-                bar.get_width(), bar.get_y() + bar.get_height() / 2,
-                f" {value:g} {unit}".rstrip(), va="center", fontsize=9,
-            )  # fmt: skip
-        axes.set_yticks(positions)
-        axes.set_yticklabels([label for label, _v in rows])
+        height = 0.8 / len(series)
+        for i, (name, values) in enumerate(series):
+            positions = [row - 0.4 + height * (i + 0.5) for row in range(len(labels))]
+            numbers = [float(v) if v is not None else 0.0 for v in values]
+            bars = axes.barh(
+                positions,
+                numbers,
+                height=height,
+                label=name,
+                color=PALETTE[i % len(PALETTE)],
+                hatch=HATCHES[i % len(HATCHES)],
+                edgecolor="white",
+            )
+            for bar, value in zip(bars, values, strict=True):
+                if value is None:
+                    continue
+                axes.annotate(
+                    f"{value:g}",
+                    (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                    xytext=(3, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=8,
+                )
+        axes.set_yticks(list(range(len(labels))))
+        axes.set_yticklabels([str(label)[:40] for label in labels])
         axes.invert_yaxis()
+        if unit:
+            axes.set_xlabel(unit)
+        axes.margins(x=0.12)
         axes.spines[["top", "right"]].set_visible(False)
+        if len(series) > 1:
+            axes.legend(loc="lower right", frameon=False, fontsize=8)
 
     return _cached_svg("analytics-bars", payload, draw)

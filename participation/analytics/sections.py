@@ -3,10 +3,11 @@ public summary and goal pages, through the apps' own figure functions."""
 
 import datetime
 
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import queries
+from . import charts, queries
 
 
 def _bounds(filters):
@@ -53,22 +54,33 @@ def workshops(filters, public=False):
             ],
         )
     ]
+    by_type = figures["by_organisation_type"]
+    chart = charts.grouped_bars(
+        [str(row["label"]) for row in by_type],
+        [(_("Participants"), [row["count"] for row in by_type])],
+    )
     return {
         "template": "analytics/includes/workshops.html",
-        "data": {"figures": figures, "breakdowns": breakdowns, "public": public},
+        "data": {
+            "figures": figures,
+            "breakdowns": breakdowns,
+            "public": public,
+            "chart": chart,
+        },
         "sheets": sheets,
     }
 
 
 def extra_sections(filters, public=False):
-    return [workshops(filters, public=public), panels(filters, public=public)]
+    sections = [workshops(filters, public=public), panels(filters, public=public)]
+    if not public:
+        sections.append(goals(filters))
+    return sections
 
 
 def goal_workshops(goal, filters):
     """Workshops linked to a plan goal with their participants: three
     queries whatever the number of workshops."""
-    from django.db.models import Count
-
     from participation.workshops.models import Attendee, SignUp, WorkshopPage
 
     pages = list(
@@ -106,12 +118,47 @@ def goal_workshops(goal, filters):
     return {"template": "analytics/includes/goal_workshops.html", "data": rows}
 
 
+def goal_rounds(goal, filters):
+    """Panel rounds linked to a plan goal, open or closed in the period, with
+    their response counts and rates (one query; counts below the minimum
+    group size are suppressed)."""
+    from participation.panels.models import Round
+
+    start, end = _bounds(filters)
+    rounds = list(
+        Round.objects.filter(goals__translation_key=goal.translation_key)
+        .filter(
+            Q(closed_at__gte=start, closed_at__lt=end) | Q(status=Round.Status.OPEN)
+        )
+        .annotate(responded=Count("responses", distinct=True))
+        .order_by("-opened_at")
+        .distinct()[:5]
+    )
+    if not rounds:
+        return None
+    minimum = queries.min_group_size()
+    rows = []
+    for round_ in rounds:
+        shown = round_.responded >= minimum
+        invited = (round_.invited_counts or {}).get("total")
+        rows.append(
+            {
+                "round": round_,
+                "responded": round_.responded if shown else None,
+                "rate": (
+                    round(100 * round_.responded / invited)
+                    if shown and invited and not round_.is_open
+                    else None
+                ),
+            }
+        )
+    return {"template": "analytics/includes/goal_rounds.html", "data": rows}
+
+
 def panels(filters, public=False):
     """Each panel's membership against its target shares by municipality
     and age group, and the response rates of its rounds closed or open in
     the period (the panels app's own functions do the counting)."""
-    from django.db.models import Count, Q
-
     from participation.panels.models import AgeGroup, Member, Panel, Round
     from participation.panels.stats import response_rates
     from website.indicators.models import Area
@@ -162,6 +209,16 @@ def panels(filters, public=False):
                 "members": total,
                 "suppressed": public and suppressed,
                 "composition": [] if public and suppressed else composition,
+                "chart": None
+                if public and suppressed
+                else charts.grouped_bars(
+                    [str(row["label"]) for row in composition],
+                    [
+                        (_("Share %"), [row["share"] for row in composition]),
+                        (_("Target %"), [row["target"] for row in composition]),
+                    ],
+                    unit="%",
+                ),
                 "rounds": rounds,
             }
         )
@@ -205,4 +262,98 @@ def _share_row(label, count, total, target):
         "share": share,
         "target": target,
         "deviation": round(share - target, 1) if share is not None else None,
+    }
+
+
+def goals(filters):
+    """Participation linked to each plan goal in the period: written
+    feedback answers on the goal's themes, participants of the goal's
+    workshops and responses to its panel rounds (four queries whatever the
+    number of goals)."""
+    from participation.panels.models import Response
+    from participation.workshops.models import Attendee, SignUp
+    from website.plan.models import GoalPage
+
+    from .models import ThemeMonthly
+
+    goals = list(
+        GoalPage.objects.live().filter(locale__language_code="fi").order_by("number")
+    )
+    theme_answers = dict(
+        filters.summary(ThemeMonthly)
+        .filter(theme__goals__in=goals)
+        .values("theme__goals")
+        .order_by("theme__goals")
+        .annotate(n=Sum("n"))
+        .values_list("theme__goals", "n")
+    )
+    start, end = _bounds(filters)
+    participants = dict(
+        Attendee.objects.filter(
+            signup__status=SignUp.Status.CONFIRMED,
+            signup__workshop__starts_at__gte=start,
+            signup__workshop__starts_at__lt=end,
+            signup__workshop__goals__in=goals,
+        )
+        .values("signup__workshop__goals")
+        .order_by("signup__workshop__goals")
+        .annotate(n=Count("pk"))
+        .values_list("signup__workshop__goals", "n")
+    )
+    responses = dict(
+        Response.objects.filter(
+            submitted_on__gte=filters.date_from,
+            submitted_on__lte=filters.date_to,
+            round__goals__in=goals,
+        )
+        .values("round__goals")
+        .order_by("round__goals")
+        .annotate(n=Count("pk"))
+        .values_list("round__goals", "n")
+    )
+    rows = [
+        {
+            "goal": goal,
+            "feedback": theme_answers.get(goal.pk, 0),
+            "workshop_participants": participants.get(goal.pk, 0),
+            "panel_responses": responses.get(goal.pk, 0),
+        }
+        for goal in goals
+    ]
+    return {
+        "template": "analytics/includes/goals.html",
+        "data": {
+            "rows": rows,
+            "chart": charts.grouped_bars(
+                [f"{r['goal'].number}. {r['goal'].title}" for r in rows],
+                [
+                    (_("Feedback"), [r["feedback"] for r in rows]),
+                    (
+                        _("Workshop participants"),
+                        [r["workshop_participants"] for r in rows],
+                    ),
+                    (_("Panel responses"), [r["panel_responses"] for r in rows]),
+                ],
+            ),
+        },
+        "sheets": [
+            (
+                _("Plan goals"),
+                [
+                    _("Goal"),
+                    _("Feedback on the goal's themes"),
+                    _("Workshop participants"),
+                    _("Panel responses"),
+                ],  # fmt: skip
+                [
+                    [
+                        f"{r['goal'].number}. {r['goal'].title}",
+                        r["feedback"],
+                        r["workshop_participants"],
+                        r["panel_responses"],
+                    ]  # fmt: skip
+                    for r in rows
+                ],
+            )
+        ],
     }

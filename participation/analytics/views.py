@@ -45,6 +45,22 @@ def build(filters, user=None):
     figures["monthly_chart"] = charts.monthly_chart(
         labels, [("NPS", [row["nps"] for row in monthly])], unit="NPS"
     )
+    channels = figures["volumes"]["by_channel"]
+    figures["channel_chart"] = charts.grouped_bars(
+        [str(row["label"]).capitalize() for row in channels],
+        [(_("Feedback"), [row["n"] for row in channels])],
+    )
+    units = [row for row in figures["units"] if not row["small_sample"]][:10]
+    figures["unit_chart"] = charts.grouped_bars(
+        [str(row["unit"] or "–") for row in units],
+        [("NPS", [row["nps"] for row in units])],
+        unit="NPS",
+    )
+    themes = figures["themes"]["themes"][:12]
+    figures["theme_chart"] = charts.grouped_bars(
+        [row["name"] for row in themes],
+        [(_("Answers"), [row["n"] for row in themes])],
+    )
     figures["extra_sections"] = sections.extra_sections(filters)
     if user is not None:
         for row in figures["themes"]["themes"][:8]:

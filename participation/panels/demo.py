@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from website.indicators.models import Area
+from website.plan.models import GoalPage
 
 from . import services
 from .models import (
@@ -293,4 +294,8 @@ def _closed_round(panel, rng, now):
                     Answer(response=response, question=question, text=rng.choice(TEXTS))
                 )
     Answer.objects.bulk_create(answers)
+    # The mid-term review asks about the plan's first goal (see the seeds).
+    round_.goals.set(
+        GoalPage.objects.filter(locale__language_code="fi", number__in=[1])
+    )
     return round_

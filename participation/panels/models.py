@@ -409,6 +409,19 @@ class Round(models.Model):
     invited_counts = models.JSONField(
         _("invited"), default=dict, blank=True, editable=False
     )
+    # Finnish goal pages only, as for workshops: a translation shares its
+    # translation_key, which is how a Swedish goal page finds its rounds.
+    goals = models.ManyToManyField(
+        "plan.GoalPage",
+        blank=True,
+        related_name="panel_rounds",
+        limit_choices_to={"locale__language_code": "fi"},
+        verbose_name=_("plan goals"),
+        help_text=_(
+            "The goals of the welfare plan this round asks about. Its response "
+            "counts are then shown on those goal pages and in the analytics."
+        ),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

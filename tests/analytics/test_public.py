@@ -70,7 +70,10 @@ def test_workshops_in_the_dashboard_figures_and_goal_pages(client):
     figures = build(
         queries.Filters(datetime.date(2020, 1, 1), datetime.date(2020, 1, 31))
     )
-    workshops, panels = figures["extra_sections"]
+    workshops, panels, goals = figures["extra_sections"]
+    by_goal = {row["goal"].number: row for row in goals["data"]["rows"]}
+    assert by_goal[2]["workshop_participants"] == 130  # the workshop's goals: 2, 5
+    assert by_goal[1]["workshop_participants"] == 0
     (panel,) = panels["data"]["panels"]
     assert panel["members"] == 60
     assert all(abs(row["deviation"]) <= 5 for row in panel["composition"])
@@ -82,3 +85,50 @@ def test_workshops_in_the_dashboard_figures_and_goal_pages(client):
     html = client.get(goal.url).content.decode()
     assert "Workshoppar om det här målet" in html
     assert "130 deltagare" in html
+
+
+@pytest.mark.parametrize(
+    "language,heading,responses,rate",
+    [
+        ("fi", "asukaspaneelin kyselykierrokset", "vastausta", "vastausprosentti"),
+        ("sv", "Invånarpanelens enkätomgångar", "svar", "svarsfrekvens"),
+    ],
+)
+def test_panel_rounds_on_goal_pages_and_in_the_dashboard(
+    client, language, heading, responses, rate
+):
+    from participation.analytics import queries
+    from participation.analytics.views import build
+    from participation.panels.models import Response, Round
+
+    # The demo's closed round asks about goal 1 (see panels.demo).
+    round_ = Round.objects.get(status=Round.Status.CLOSED, goals__number=1)
+    n = Response.objects.filter(round=round_).count()
+    invited = round_.invited_counts["total"]
+    assert n >= 5
+    goal = GoalPage.objects.get(number=1, locale__language_code=language)
+    html = client.get(goal.url).content.decode()
+    assert heading in html
+    assert f"{n} {responses}" in html
+    assert f"{rate} {round(100 * n / invited)} %" in html
+
+    figures = build(queries.Filters.last_months(12))
+    goals = figures["extra_sections"][2]
+    by_goal = {row["goal"].number: row for row in goals["data"]["rows"]}
+    assert by_goal[1]["panel_responses"] == n
+    assert by_goal[2]["panel_responses"] == 0
+    # Every breakdown has its chart beside its table.
+    assert goals["data"]["chart"].startswith("data:image/svg+xml;base64,")
+    for key in ("channel_chart", "theme_chart", "monthly_chart"):
+        assert figures[key].startswith("data:image/svg+xml;base64,"), key
+
+
+def test_goal_rounds_are_suppressed_below_the_minimum(client):
+    from participation.panels.models import Round
+
+    round_ = Round.objects.get(status=Round.Status.CLOSED, goals__number=1)
+    goal = GoalPage.objects.get(number=1, locale__language_code="fi")
+    with override_settings(PARTICIPATION_MIN_GROUP_SIZE=100_000):
+        html = client.get(goal.url).content.decode()
+    assert round_.title_fi in html
+    assert "vastausprosentti" not in html

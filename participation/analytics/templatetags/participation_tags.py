@@ -58,5 +58,11 @@ def _workshops(goal, filters):
     return goal_workshops(goal, filters)
 
 
+def _rounds(goal, filters):
+    from participation.analytics.sections import goal_rounds
+
+    return goal_rounds(goal, filters)
+
+
 # Callables (goal, filters) -> {"template": ..., "data": ...} or None.
-GOAL_SECTIONS = [_workshops]
+GOAL_SECTIONS = [_workshops, _rounds]
