@@ -41,7 +41,7 @@ PORT = 8765
 def server_env():
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "DJANGO_SETTINGS_MODULE": "benchmarks.load_settings",
         "SECRET_KEY": os.environ.get("SECRET_KEY", secrets.token_urlsafe(50)),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         # Plain HTTP on the loopback; TLS is the proxy's job in production.
@@ -62,6 +62,13 @@ def prepare():
     manage("migrate", "--noinput", "-v", "0")
     manage("load_demo")
     manage("collectstatic", "--noinput", "-v", "0")
+    # The demo's open workshop is nearly full; the sign-up POST needs seats.
+    django_setup()
+    from participation.workshops.models import WorkshopPage
+
+    WorkshopPage.objects.update(
+        capacity=1_000_000, waitlist_limit=None, max_per_organisation=None
+    )
 
 
 def serve(workers, threads):
@@ -124,39 +131,39 @@ def _geojson():
     return page.route_url("geojson")
 
 
-def _reverse_or_none(name, **kwargs):
-    from django.urls import NoReverseMatch, reverse
-    from django.utils import translation
-
-    with translation.override("fi"):
-        try:
-            return reverse(name, kwargs=kwargs)
-        except NoReverseMatch:
-            return None
-
-
 def _feedback():
-    return _reverse_or_none("feedback:form")
+    """The Finnish feedback form page (its POST is the web channel)."""
+    from feedback.models import FeedbackFormPage
+
+    return FeedbackFormPage.objects.live().get(locale__language_code="fi").url
 
 
 def _workshop_signup():
-    """The first open workshop's sign-up form, when workshops exist."""
-    try:
-        from participation.workshops.models import Workshop
-    except ImportError:
-        return None
-    workshop = Workshop.objects.order_by("pk").first()
-    if workshop is None or not hasattr(workshop, "get_signup_url"):
-        return None
-    return workshop.get_signup_url()
+    """The Finnish page of the workshop whose sign-up is open."""
+    from participation.workshops.models import WorkshopPage
+
+    for page in WorkshopPage.objects.live().filter(locale__language_code="fi"):
+        if page.signup_state() == "open":
+            return page.url
+    return None
 
 
-def _feedback_data(number):
-    return {"message": f"Kuormitustesti {number}", "email": ""}
+def _feedback_data(number, html):
+    unit = re.search(r'<option value="(\d+)"', html)
+    return {
+        "unit": unit.group(1) if unit else "",
+        "nps": str(number % 11),
+        "text": f"Kuormitustesti {number}",
+    }
 
 
-def _signup_data(number):
-    return {"name": f"Kuorma {number}", "email": f"kuorma{number}@example.com"}
+def _signup_data(number, html):
+    return {
+        "name": f"Kuorma {number}",
+        "email": f"kuorma{number}@example.invalid",
+        "organisation_type": "resident",
+        "consent": "on",
+    }
 
 
 TARGETS = [
@@ -195,6 +202,11 @@ class Worker(threading.Thread):
             raise RuntimeError(f"no CSRF token on {self.url}")
         return match.group(1), csrf.group(1), html
 
+    def accepted(self, response):
+        """A valid POST redirects (303/302); a re-rendered form is a
+        rejection and counts as an error."""
+        return response.status in (301, 302, 303)
+
     def run(self):
         connection = self.connect()
         while time.perf_counter() < self.deadline:
@@ -208,8 +220,8 @@ class Worker(threading.Thread):
                     token, cookie, html = self.form_token(connection)
                     number = next(self.counter)
                     body = urlencode(
-                        {"csrfmiddlewaretoken": token, **self.data(number)}
-                        | hidden_fields(html)
+                        hidden_fields(html)
+                        | {"csrfmiddlewaretoken": token, **self.data(number, html)}
                     )
                     headers = {
                         "Content-Type": "application/x-www-form-urlencoded",
@@ -220,7 +232,9 @@ class Worker(threading.Thread):
                     response = connection.getresponse()
                     response.read()
                 elapsed = time.perf_counter() - start
-                if response.status >= 400:
+                if response.status >= 400 or (
+                    self.data is not None and not self.accepted(response)
+                ):
                     self.errors += 1
                 else:
                     self.results.append(elapsed)

@@ -4,6 +4,7 @@ neutralised (website.report.exports.neutralise)."""
 
 import csv
 
+from django.db import connection
 from django.http import HttpResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -161,78 +162,172 @@ class _Echo:
         return value
 
 
-def answers_csv(filters):
-    """One row per feedback, without text or contact details, streamed in
-    primary-key chunks (keyset, not OFFSET), themes fetched per chunk."""
-    writer = csv.writer(_Echo(), delimiter=";")
+CSV_HEADER = ["date", "channel", "unit", "municipality", "language", "nps",
+              "category", "status", "handling_days", "tone", "themes"]  # fmt: skip
+
+
+def _csv_lookups():
+    """Unit slug and municipality per unit id, theme slug per theme id, each
+    neutralised here once (they are the only staff-entered strings)."""
     units = {u.pk: u for u in ServiceUnit.objects.select_related("municipality")}
-    municipality = {}
+    unit_cells = {}
     for pk, unit in units.items():
         node = unit
         while node is not None and node.municipality_id is None:
             node = units.get(node.parent_id)
-        municipality[pk] = node.municipality.name_fi if node else ""
+        unit_cells[pk] = (
+            neutralise(unit.slug),
+            neutralise(node.municipality.name_fi) if node else "",
+        )
     slugs = dict(
         FeedbackAnalysis.themes.field.related_model.objects.values_list("pk", "slug")
     )
-    Through = FeedbackAnalysis.themes.through
-    qs = filters.feedback().order_by("pk")
-    fields = ("pk", "created_at", "channel", "unit_id", "language", "nps", "status",
-              "closed_at", "analysis__tone")  # fmt: skip
-    header = ["date", "channel", "unit", "municipality", "language", "nps",
-              "category", "status", "handling_days", "tone", "themes"]  # fmt: skip
+    return unit_cells, slugs
 
-    def category(score):
-        if score is None:
-            return ""
-        return "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
 
-    def rows():
-        yield "\ufeff"
-        yield writer.writerow(header)
-        last = 0
-        while True:
-            chunk = list(qs.filter(pk__gt=last).values_list(*fields)[:CSV_CHUNK])
-            if not chunk:
-                return
-            last = chunk[-1][0]
-            themes = {}
-            for fid, tid in Through.objects.filter(
-                feedbackanalysis_id__in=[row[0] for row in chunk]
-            ).values_list("feedbackanalysis_id", "texttheme_id"):
-                themes.setdefault(fid, []).append(slugs.get(tid, ""))
-            for (
-                pk,
-                created,
-                channel,
-                unit_id,
-                lang,
-                score,
-                status,
-                closed,
-                tone,
-            ) in chunk:
-                unit = units.get(unit_id)
-                yield writer.writerow(
-                    [
-                        timezone.localtime(created).date().isoformat(),
-                        channel,
-                        neutralise(unit.slug) if unit else "",
-                        neutralise(municipality.get(unit_id, "")),
-                        lang,
-                        "" if score is None else score,
-                        category(score),
-                        status,
-                        round((closed - created).total_seconds() / 86400, 2)
-                        if closed
-                        else "",
-                        tone or "",
-                        ";".join(sorted(themes.get(pk, []))),
-                    ]
-                )
+def answers_csv(filters, method=None):
+    """One row per feedback, without text or contact details, streamed.
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    On PostgreSQL the rows come from COPY … TO STDOUT (many times faster
+    than building them in Python, and the memory stays flat); other
+    databases get the same bytes from primary-key chunks (keyset, not
+    OFFSET). `method` ("copy" or "python") is for the tests that compare
+    the two."""
+    if method is None:
+        method = "copy" if connection.vendor == "postgresql" else "python"
+    unit_cells, slugs = _csv_lookups()
+    header = "\ufeff" + ";".join(CSV_HEADER) + "\n"
+    if method == "copy":
+        body = _copy_rows(filters, unit_cells, slugs)
+    else:
+        body = _python_rows(filters, unit_cells, slugs)
+
+    def stream():
+        yield header.encode()
+        yield from body
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="{_filename(filters, "csv")}"'
     )
     return response
+
+
+def _category(score):
+    if score is None:
+        return ""
+    return "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
+
+
+def _python_rows(filters, unit_cells, slugs):
+    writer = csv.writer(_Echo(), delimiter=";", lineterminator="\n")
+    Through = FeedbackAnalysis.themes.through
+    qs = filters.feedback().order_by("pk")
+    fields = ("pk", "created_at", "channel", "unit_id", "language", "nps", "status",
+              "closed_at", "analysis__tone")  # fmt: skip
+    last = 0
+    while True:
+        chunk = list(qs.filter(pk__gt=last).values_list(*fields)[:CSV_CHUNK])
+        if not chunk:
+            return
+        last = chunk[-1][0]
+        themes = {}
+        for fid, tid in Through.objects.filter(
+            feedbackanalysis_id__in=[row[0] for row in chunk]
+        ).values_list("feedbackanalysis_id", "texttheme_id"):
+            themes.setdefault(fid, []).append(slugs.get(tid, ""))
+        lines = []
+        for pk, created, channel, unit_id, lang, score, status, closed, tone in chunk:
+            slug, municipality = unit_cells.get(unit_id, ("", ""))
+            handling = (closed - created).total_seconds() / 86400 if closed else None
+            lines.append(
+                writer.writerow(
+                    [
+                        timezone.localtime(created).date().isoformat(),
+                        channel,
+                        slug,
+                        municipality,
+                        lang,
+                        "" if score is None else score,
+                        _category(score),
+                        status,
+                        "" if handling is None else f"{handling:.2f}",
+                        tone or "",
+                        neutralise(";".join(sorted(themes.get(pk, [])))),
+                    ]
+                )
+            )
+        yield "".join(lines).encode()
+
+
+# A cell that a spreadsheet would run as a formula gets a leading apostrophe,
+# as website.report.exports.neutralise does in Python.
+_NEUTRALISE_SQL = (
+    "CASE WHEN left({0}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) "
+    "THEN '''' || {0} ELSE {0} END"
+)
+
+
+def _copy_rows(filters, unit_cells, slugs, block=256 * 1024):
+    import psycopg
+
+    selected = filters.feedback().values_list(
+        "pk", "created_at", "channel", "unit_id", "language", "nps", "status",
+        "closed_at",
+    )  # fmt: skip
+    inner, params = selected.query.sql_with_params()
+    analysis = FeedbackAnalysis._meta.db_table
+    through = FeedbackAnalysis.themes.through._meta.db_table
+    themes = (
+        f"(SELECT string_agg(t.slug, ';' ORDER BY t.slug) FROM {through} x "
+        "JOIN t ON t.id = x.texttheme_id WHERE x.feedbackanalysis_id = f.id)"
+    )
+    sql = f"""
+        COPY (
+            WITH u (id, slug, municipality) AS (
+                SELECT * FROM unnest(%s::bigint[], %s::text[], %s::text[])
+            ), t (id, slug) AS (
+                SELECT * FROM unnest(%s::bigint[], %s::text[])
+            )
+            SELECT (f.created_at AT TIME ZONE %s)::date, nullif(f.channel, ''),
+                   nullif(u.slug, ''), nullif(u.municipality, ''),
+                   nullif(f.language, ''), f.nps,
+                   CASE WHEN f.nps >= 9 THEN 'promoter'
+                        WHEN f.nps >= 7 THEN 'passive'
+                        WHEN f.nps IS NOT NULL THEN 'detractor' END,
+                   nullif(f.status, ''),
+                   to_char(extract(epoch FROM f.closed_at - f.created_at)
+                           / 86400, 'FM999999990.00'),
+                   nullif(a.tone, ''),
+                   {_NEUTRALISE_SQL.format(themes)}
+            FROM ({inner}) AS f (id, created_at, channel, unit_id, language, nps,
+                                  status, closed_at)
+            LEFT JOIN u ON u.id = f.unit_id
+            LEFT JOIN {analysis} a ON a.feedback_id = f.id
+            ORDER BY f.id
+        ) TO STDOUT (FORMAT csv, DELIMITER ';')
+    """
+    unit_ids = list(unit_cells)
+    all_params = [
+        unit_ids,
+        [unit_cells[pk][0] for pk in unit_ids],
+        [unit_cells[pk][1] for pk in unit_ids],
+        list(slugs),
+        list(slugs.values()),
+        timezone.get_current_timezone_name(),
+        *params,
+    ]
+    connection.ensure_connection()
+    # COPY takes no server-side parameters: psycopg merges them client-side.
+    # Empty cells are NULLs: COPY writes '' as "" but NULL as nothing, which
+    # is what the csv module writes for an empty string.
+    statement = psycopg.ClientCursor(connection.connection).mogrify(sql, all_params)
+    buffer = bytearray()
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for data in copy:
+            buffer += data
+            if len(buffer) >= block:
+                yield bytes(buffer)
+                buffer.clear()
+    if buffer:
+        yield bytes(buffer)

@@ -201,8 +201,25 @@ def nps(filters):
 
 
 def monthly_nps(filters):
+    """NPS per calendar month with scored answers: from the monthly
+    summaries for whole-month periods, else from the raw rows."""
+    if not filters.whole_months:
+        return [
+            with_interval(row) for row in feedback_stats.monthly_nps(filters.feedback())
+        ]
+    names = ("scored", "promoters", "passives", "detractors")
+    rows = (
+        filters.summary()
+        .values("month")
+        .order_by("month")
+        .annotate(**{f"sum_{name}": Sum(name) for name in names})
+        .filter(sum_scored__gt=0)
+    )
     return [
-        with_interval(row) for row in feedback_stats.monthly_nps(filters.feedback())
+        with_interval(
+            {"month": row["month"], **_score({n: row[f"sum_{n}"] for n in names})}
+        )
+        for row in rows
     ]
 
 

@@ -11,19 +11,14 @@ matplotlib would repeat element ids when a page has several charts.
 """
 
 import base64
+import functools
 import hashlib
 import io
 import json
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from django.core.cache import cache  # noqa: E402
-from django.utils.formats import number_format  # noqa: E402
-from django.utils.translation import get_language  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from django.core.cache import cache
+from django.utils.formats import number_format
+from django.utils.translation import get_language
 
 PALETTE = [
     "#0072B2",
@@ -39,14 +34,25 @@ MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 LINESTYLES = ["-", "--", "-.", ":"]
 CACHE_SECONDS = 24 * 3600
 
-plt.rcParams.update(
-    {
-        "svg.fonttype": "none",  # text stays text: smaller and selectable
-        "svg.hashsalt": "yhdessa",  # deterministic output, so caching works
-        "font.family": "DejaVu Sans",
-        "font.size": 10,
-    }
-)
+
+@functools.cache
+def _figure_class():
+    """matplotlib on first use only: it is some 55 MB of a worker's memory
+    that most requests (cached charts, other pages, exports) never need."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update(
+        {
+            "svg.fonttype": "none",  # text stays text: smaller and selectable
+            "svg.hashsalt": "yhdessa",  # deterministic output, so caching works
+            "font.family": "DejaVu Sans",
+            "font.size": 10,
+        }
+    )
+    from matplotlib.figure import Figure
+
+    return Figure
 
 
 def _cached_svg(kind, payload, draw):
@@ -61,7 +67,7 @@ def _cached_svg(kind, payload, draw):
     key = f"report-chart:{digest}"
     uri = cache.get(key)
     if uri is None:
-        figure = Figure(figsize=(7.5, 3.8), dpi=100, layout="constrained")
+        figure = _figure_class()(figsize=(7.5, 3.8), dpi=100, layout="constrained")
         draw(figure)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})

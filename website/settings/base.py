@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Whole pages for anonymous visitors (website/core/page_cache.py).
+    "website.core.page_cache.UpdatePageCache",
     "django.middleware.security.SecurityMiddleware",
     # Early, so that it also sees the responses that later middleware
     # replaces (e.g. LocaleMiddleware's language redirects).
@@ -93,6 +95,7 @@ MIDDLEWARE = [
     # Staff set up an authenticator app before using the admin (MFA_REQUIRED_FOR_STAFF).
     "website.core.mfa.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.core.page_cache.FetchFromPageCache",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -185,6 +188,18 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered pages for anonymous visitors, in the same store under their own
+# key function (a generation number that publishing bumps).
+CACHES["pages"] = {
+    **CACHES["default"],
+    "LOCATION": CACHES["default"].get("LOCATION", "pages"),
+    "KEY_FUNCTION": "website.core.page_cache.make_key",
+}
+CACHE_MIDDLEWARE_ALIAS = "pages"
+CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+if not CACHE_MIDDLEWARE_SECONDS:  # PAGE_CACHE_SECONDS=0 turns the page cache off
+    MIDDLEWARE = [m for m in MIDDLEWARE if "page_cache" not in m]
 
 # Background work: immediate by default; production uses the database backend
 # and `manage.py db_worker`.

@@ -19,6 +19,14 @@ STORAGES = {
 WAGTAILSEARCH_BACKENDS = WAGTAILSEARCH_BACKENDS
 # Static files come from the finders; no collectstatic in tests.
 MIDDLEWARE = [m for m in MIDDLEWARE if "whitenoise" not in m]  # noqa: F405
+# Tests see each page rendered; tests/test_page_cache.py puts the cache back.
+PAGE_CACHE_MIDDLEWARE = [m for m in MIDDLEWARE if "page_cache" in m]
+MIDDLEWARE = [m for m in MIDDLEWARE if "page_cache" not in m]
+CACHES["pages"] = {
+    **CACHES["default"],
+    "LOCATION": "pages",
+    "KEY_FUNCTION": "website.core.page_cache.make_key",
+}
 # False, not {}: an empty dict keeps allauth's own default limits.
 ACCOUNT_RATE_LIMITS = False
 # Tests post at machine speed; the time trap's own tests set it back.
