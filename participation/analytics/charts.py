@@ -47,6 +47,11 @@ def monthly_chart(labels, series, unit=""):
 HATCHES = ["", "//", "..", "xx"]
 
 
+def _short(label, length=40):
+    """Axis labels stay readable; the full text is in the table below."""
+    return label if len(label) <= length else label[: length - 1].rstrip() + "…"
+
+
 def grouped_bars(labels, series, unit=""):
     """labels: row labels; series: [(name, [value or None, ...])] → horizontal
     bars, one per series in each row, told apart by hatching as well as
@@ -85,7 +90,7 @@ def grouped_bars(labels, series, unit=""):
                     fontsize=8,
                 )
         axes.set_yticks(list(range(len(labels))))
-        axes.set_yticklabels([str(label)[:40] for label in labels])
+        axes.set_yticklabels([_short(str(label)) for label in labels])
         axes.invert_yaxis()
         if unit:
             axes.set_xlabel(unit)
