@@ -190,12 +190,23 @@ def main():
             channels=("qr",),
             languages=("fi",),
         )
+        import datetime
         from dataclasses import replace
 
         print(f"{'case':34} {'queries':>7} {'median ms':>9} {'max ms':>7}")
         cases = [
             ("dashboard, 12 months", lambda: build(default)),
             ("dashboard, filtered", lambda: build(filtered)),
+            (
+                "dashboard, 15th to 20th (edges raw)",
+                lambda: build(
+                    replace(
+                        default,
+                        date_from=default.date_from.replace(day=15),
+                        date_to=default.date_to - datetime.timedelta(days=3),
+                    )
+                ),
+            ),
             (
                 "dashboard, raw rows (no summary)",
                 lambda: build(replace(default, raw=True)),

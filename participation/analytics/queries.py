@@ -44,6 +44,10 @@ class Filters:
     channels: tuple = ()
     languages: tuple = ()
     raw: bool = False  # True: never read the summaries (tests compare both)
+    # (first, last) dates left out of feedback(): the whole months that the
+    # summaries answer for when a period does not start or end on a month's
+    # edge (see parts()).
+    hole: tuple = ()
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
@@ -79,6 +83,30 @@ class Filters:
             - self.date_from.month
             + 1
         )
+
+    def parts(self):
+        """(summary part, raw part) of the period, either may be None.
+
+        Whole months inside the period are read from the monthly summaries;
+        the days before the first and after the last whole month from the
+        raw rows (through the created_at index). So 15 March – 20 June reads
+        April and May from the summaries and 15–31 March and 1–20 June raw.
+        """
+        if self.raw:
+            return None, self
+        if self.whole_months:
+            return self, None
+        first = self.date_from
+        if first.day != 1:
+            first = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        next_day = self.date_to + datetime.timedelta(days=1)
+        last = self.date_to
+        if next_day.day != 1 and last < timezone.localdate():
+            last = last.replace(day=1) - datetime.timedelta(days=1)
+        if first > last:
+            return None, replace(self, raw=True)
+        core = replace(self, date_from=first, date_to=last)
+        return core, replace(self, raw=True, hole=(first, last))
 
     def previous(self):
         """The period of the same length just before this one (the same
@@ -125,10 +153,22 @@ class Filters:
         return units
 
     def feedback(self):
-        """Feedback (scored or not) received in the period, filtered."""
-        qs = Feedback.objects.filter(
-            created_at__date__gte=self.date_from, created_at__date__lte=self.date_to
+        """Feedback (scored or not) received in the period, filtered. The
+        local dates become datetime bounds so that the created_at index
+        serves the range (a `__date` lookup would scan the table)."""
+        start, end = (
+            _local_midnight(self.date_from),
+            _local_midnight(self.date_to + datetime.timedelta(days=1)),
         )
+        if self.hole:
+            hole_start = _local_midnight(self.hole[0])
+            hole_end = _local_midnight(self.hole[1] + datetime.timedelta(days=1))
+            qs = Feedback.objects.filter(
+                Q(created_at__gte=start, created_at__lt=hole_start)
+                | Q(created_at__gte=hole_end, created_at__lt=end)
+            )
+        else:
+            qs = Feedback.objects.filter(created_at__gte=start, created_at__lt=end)
         if self.units or self.municipality is not None:
             qs = qs.filter(unit__in=self.unit_queryset().values("pk"))
         if self.channels:
@@ -136,6 +176,16 @@ class Filters:
         if self.languages:
             qs = qs.filter(language__in=self.languages)
         return qs
+
+
+def _local_midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _add(total, row, keys):
+    for key in keys:
+        total[key] = total.get(key, 0) + (row.get(key) or 0)
+    return total
 
 
 def with_interval(row):
@@ -181,10 +231,18 @@ def _score(row):
     }
 
 
+SCORE_KEYS = ("scored", "promoters", "passives", "detractors")
+
+
 def _nps(filters):
-    if filters.whole_months:
-        return _score(filters.summary().aggregate(**_sums()))
-    return feedback_stats.nps(filters.feedback())
+    core, rest = filters.parts()
+    total = dict.fromkeys(SCORE_KEYS, 0)
+    if core is not None:
+        _add(total, core.summary().aggregate(**_sums()), SCORE_KEYS)
+    if rest is not None:
+        row = feedback_stats.nps(rest.feedback())
+        _add(total, {**row, "scored": row["n"]}, SCORE_KEYS)
+    return _score(total)
 
 
 def nps(filters):
@@ -201,41 +259,46 @@ def nps(filters):
 
 
 def monthly_nps(filters):
-    """NPS per calendar month with scored answers: from the monthly
-    summaries for whole-month periods, else from the raw rows."""
-    if not filters.whole_months:
-        return [
-            with_interval(row) for row in feedback_stats.monthly_nps(filters.feedback())
-        ]
-    names = ("scored", "promoters", "passives", "detractors")
-    rows = (
-        filters.summary()
-        .values("month")
-        .order_by("month")
-        .annotate(**{f"sum_{name}": Sum(name) for name in names})
-        .filter(sum_scored__gt=0)
-    )
-    return [
-        with_interval(
-            {"month": row["month"], **_score({n: row[f"sum_{n}"] for n in names})}
+    """NPS per calendar month with scored answers: whole months from the
+    monthly summaries, partial months at the period's edges from raw rows."""
+    core, rest = filters.parts()
+    rows = []
+    if rest is not None:
+        rows += feedback_stats.monthly_nps(rest.feedback())
+    if core is not None:
+        grouped = (
+            core.summary()
+            .values("month")
+            .order_by("month")
+            .annotate(**{f"sum_{name}": Sum(name) for name in SCORE_KEYS})
+            .filter(sum_scored__gt=0)
         )
-        for row in rows
-    ]
+        rows += [
+            {"month": row["month"], **_score({n: row[f"sum_{n}"] for n in SCORE_KEYS})}
+            for row in grouped
+        ]
+    return [with_interval(row) for row in sorted(rows, key=lambda r: r["month"])]
 
 
 def volumes(filters):
     """Feedback volume, share handled and median handling time (days)."""
     qs = filters.feedback()
-    if filters.whole_months:
-        sums = filters.summary().aggregate(**_sums())
-        totals = {k: sums[k] for k in ("scored", "handled", "closed")}
-        totals["total"] = sums["n"]
-    else:
-        totals = qs.aggregate(
-            total=Count("pk"),
-            scored=Count("pk", filter=Q(nps__isnull=False)),
-            handled=Count("pk", filter=Q(status__in=HANDLED)),
-            closed=Count("pk", filter=Q(closed_at__isnull=False)),
+    core, rest = filters.parts()
+    keys = ("total", "scored", "handled", "closed")
+    totals = dict.fromkeys(keys, 0)
+    if core is not None:
+        sums = core.summary().aggregate(**_sums())
+        _add(totals, {**sums, "total": sums["n"]}, keys)
+    if rest is not None:
+        _add(
+            totals,
+            rest.feedback().aggregate(
+                total=Count("pk"),
+                scored=Count("pk", filter=Q(nps__isnull=False)),
+                handled=Count("pk", filter=Q(status__in=HANDLED)),
+                closed=Count("pk", filter=Q(closed_at__isnull=False)),
+            ),
+            keys,
         )
     median = None
     if totals["closed"]:
@@ -254,13 +317,17 @@ def volumes(filters):
     totals["median_handling_days"] = (
         round(median.total_seconds() / 86400, 1) if median is not None else None
     )
-    if filters.whole_months:
-        by_channel = (
-            filters.summary().values("channel").order_by("channel").annotate(**_sums())
-        )
-    else:
-        by_channel = (
-            qs.values("channel")
+    channel_keys = ("n", "scored", "promoters", "detractors")
+    channels = {}
+    if core is not None:
+        for row in (
+            core.summary().values("channel").order_by("channel").annotate(**_sums())
+        ):
+            _add(channels.setdefault(row["channel"], {}), row, channel_keys)
+    if rest is not None:
+        for row in (
+            rest.feedback()
+            .values("channel")
             .order_by("channel")
             .annotate(
                 n=Count("pk"),
@@ -268,7 +335,9 @@ def volumes(filters):
                 promoters=Count("pk", filter=feedback_stats.PROMOTER),
                 detractors=Count("pk", filter=feedback_stats.DETRACTOR),
             )
-        )
+        ):
+            _add(channels.setdefault(row["channel"], {}), row, channel_keys)
+    by_channel = [{"channel": key, **row} for key, row in sorted(channels.items())]
     labels = dict(Channel.choices)
     totals["by_channel"] = [
         {
@@ -299,17 +368,22 @@ def monthly_volumes(filters):
 
 def nps_by_unit(filters, limit=25):
     """NPS per unit with its name, most answers first (two queries)."""
-    if filters.whole_months:
-        grouped = (
-            filters.summary()
+    core, rest = filters.parts()
+    per_unit = {}
+    if core is not None:
+        for row in (
+            core.summary()
             .filter(scored__gt=0)
             .values("unit_id")
             .order_by("unit_id")
             .annotate(**_sums())
-        )
-        rows = [{"unit_id": r["unit_id"], **_score(r)} for r in grouped]
-    else:
-        rows = feedback_stats.nps_by_unit(filters.feedback())
+        ):
+            _add(per_unit.setdefault(row["unit_id"], {}), row, SCORE_KEYS)
+    if rest is not None:
+        for row in feedback_stats.nps_by_unit(rest.feedback()):
+            row = {**row, "scored": row["n"]}
+            _add(per_unit.setdefault(row["unit_id"], {}), row, SCORE_KEYS)
+    rows = [{"unit_id": unit_id, **_score(row)} for unit_id, row in per_unit.items()]
     rows = sorted(rows, key=lambda r: (-r["n"], r["unit_id"] or 0))[:limit]
     units = ServiceUnit.objects.in_bulk([r["unit_id"] for r in rows if r["unit_id"]])
     for row in rows:
@@ -323,25 +397,28 @@ def themes(filters):
     """Per theme: answers, and how many of them were negative, neutral and
     positive (one GROUP BY over the stored analyses), plus tone totals."""
     tones_list = FeedbackAnalysis.Tone.values
-    if filters.whole_months:
+    keys = ("n", *tones_list)
+    core, rest = filters.parts()
+    by_theme, tones = {}, dict.fromkeys(tones_list, 0)
+    if core is not None:
         from .models import ThemeMonthly
 
-        rows = (
-            filters.summary(ThemeMonthly)
+        for row in (
+            core.summary(ThemeMonthly)
             .values("theme_id")
             .order_by("theme_id")
-            .annotate(**{k: Sum(k) for k in ("n", *tones_list)})
-        )
-        by_theme = {row["theme_id"]: row for row in rows}
-        sums = filters.summary().aggregate(
+            .annotate(**{k: Sum(k) for k in keys})
+        ):
+            _add(by_theme.setdefault(row["theme_id"], {}), row, keys)
+        sums = core.summary().aggregate(
             **{t: Coalesce(Sum(f"tone_{t}"), 0) for t in tones_list}
         )
-        tones = {t: sums[t] for t in tones_list}
-    else:
+        _add(tones, sums, tones_list)
+    if rest is not None:
         analyses = FeedbackAnalysis.objects.filter(
-            feedback__in=filters.feedback().values("pk")
+            feedback__in=rest.feedback().values("pk")
         )
-        rows = (
+        for row in (
             analyses.filter(themes__isnull=False)
             .values("themes")
             .order_by("themes")
@@ -349,13 +426,17 @@ def themes(filters):
                 n=Count("pk"),
                 **{t: Count("pk", filter=Q(tone=t)) for t in tones_list},
             )
-        )
-        by_theme = {row["themes"]: row for row in rows}
-        tones = dict(
-            analyses.values("tone")
-            .order_by("tone")
-            .annotate(n=Count("pk"))
-            .values_list("tone", "n")
+        ):
+            _add(by_theme.setdefault(row["themes"], {}), row, keys)
+        _add(
+            tones,
+            dict(
+                analyses.values("tone")
+                .order_by("tone")
+                .annotate(n=Count("pk"))
+                .values_list("tone", "n")
+            ),
+            tones_list,
         )
     result = []
     for theme in TextTheme.objects.all():

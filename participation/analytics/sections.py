@@ -274,19 +274,35 @@ def goals(filters):
     from participation.workshops.models import Attendee, SignUp
     from website.plan.models import GoalPage
 
-    from .models import ThemeMonthly
+    from .models import FeedbackAnalysis, ThemeMonthly
 
     goals = list(
         GoalPage.objects.live().filter(locale__language_code="fi").order_by("number")
     )
-    theme_answers = dict(
-        filters.summary(ThemeMonthly)
-        .filter(theme__goals__in=goals)
-        .values("theme__goals")
-        .order_by("theme__goals")
-        .annotate(n=Sum("n"))
-        .values_list("theme__goals", "n")
-    )
+    # Whole months from the summaries, the period's partial months raw.
+    core, rest = filters.parts()
+    theme_answers = {}
+    if core is not None:
+        for goal_id, n in (
+            core.summary(ThemeMonthly)
+            .filter(theme__goals__in=goals)
+            .values("theme__goals")
+            .order_by("theme__goals")
+            .annotate(n=Sum("n"))
+            .values_list("theme__goals", "n")
+        ):
+            theme_answers[goal_id] = theme_answers.get(goal_id, 0) + n
+    if rest is not None:
+        for goal_id, n in (
+            FeedbackAnalysis.objects.filter(
+                feedback__in=rest.feedback().values("pk"), themes__goals__in=goals
+            )
+            .values("themes__goals")
+            .order_by("themes__goals")
+            .annotate(n=Count("pk"))
+            .values_list("themes__goals", "n")
+        ):
+            theme_answers[goal_id] = theme_answers.get(goal_id, 0) + n
     start, end = _bounds(filters)
     participants = dict(
         Attendee.objects.filter(
