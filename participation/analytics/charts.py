@@ -5,11 +5,16 @@ markers and hatching as well as colour."""
 from website.report.charts import LINESTYLES, MARKERS, PALETTE, _cached_svg
 
 
-def monthly_chart(labels, series, unit=""):
-    """labels: ["2025-01", ...]; series: [(name, [value or None, ...])]."""
-    series = [
+def _with_values(series):
+    """The series that have at least one value to draw."""
+    return [
         (name, values) for name, values in series if any(v is not None for v in values)
     ]
+
+
+def monthly_chart(labels, series, unit=""):
+    """labels: ["2025-01", ...]; series: [(name, [value or None, ...])]."""
+    series = _with_values(series)
     if not labels or not series:
         return None
     payload = {"labels": labels, "series": series, "unit": unit}
@@ -56,9 +61,7 @@ def grouped_bars(labels, series, unit=""):
     """labels: row labels; series: [(name, [value or None, ...])] → horizontal
     bars, one per series in each row, told apart by hatching as well as
     colour, each labelled with its value. None when there is nothing to draw."""
-    series = [
-        (name, values) for name, values in series if any(v is not None for v in values)
-    ]
+    series = _with_values(series)
     if not labels or not series:
         return None
     payload = {"labels": labels, "series": series, "unit": unit}

@@ -73,37 +73,17 @@ def figures_xlsx(figures):
 
     head = [_("Period"), _("Answers"), _("Promoters"), _("Passives"), _("Detractors"),
             "NPS", _("Lower limit"), _("Upper limit")]  # fmt: skip
+    columns = ("n", "promoters", "passives", "detractors", "nps", "ci_low", "ci_high")
     sheet(
         "NPS",
         head,
-        [
-            [
-                label,
-                r["n"],
-                r["promoters"],
-                r["passives"],
-                r["detractors"],
-                r["nps"],
-                r["ci_low"],
-                r["ci_high"],
-            ]  # fmt: skip
-            for label, r in figures["nps_rows"]
-        ],
+        [[label, *(r[c] for c in columns)] for label, r in figures["nps_rows"]],
     )
     sheet(
         _("By month"),
         [_("Month"), *head[1:]],
         [
-            [
-                r["month"].strftime("%Y-%m"),
-                r["n"],
-                r["promoters"],
-                r["passives"],
-                r["detractors"],
-                r["nps"],
-                r["ci_low"],
-                r["ci_high"],
-            ]  # fmt: skip
+            [r["month"].strftime("%Y-%m"), *(r[c] for c in columns)]
             for r in figures["monthly"]
         ],
     )

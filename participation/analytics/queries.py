@@ -129,9 +129,15 @@ class Filters:
         """The monthly summary rows of the period and filters."""
         from .models import FeedbackMonthly
 
-        qs = (model or FeedbackMonthly).objects.filter(
-            month__gte=self.date_from.replace(day=1), month__lte=self.date_to
+        return self._narrow(
+            (model or FeedbackMonthly).objects.filter(
+                month__gte=self.date_from.replace(day=1), month__lte=self.date_to
+            )
         )
+
+    def _narrow(self, qs):
+        """The unit, municipality, channel and language filters, which raw
+        rows and summary rows share."""
         if self.units or self.municipality is not None:
             qs = qs.filter(unit__in=self.unit_queryset().values("pk"))
         if self.channels:
@@ -152,34 +158,32 @@ class Filters:
             )
         return units
 
+    def bounds(self):
+        """(start, end) of the period as aware datetimes: local midnight of
+        the first day, and of the day after the last."""
+        return _bounds(self.date_from, self.date_to)
+
     def feedback(self):
         """Feedback (scored or not) received in the period, filtered. The
         local dates become datetime bounds so that the created_at index
         serves the range (a `__date` lookup would scan the table)."""
-        start, end = (
-            _local_midnight(self.date_from),
-            _local_midnight(self.date_to + datetime.timedelta(days=1)),
-        )
+        start, end = self.bounds()
         if self.hole:
-            hole_start = _local_midnight(self.hole[0])
-            hole_end = _local_midnight(self.hole[1] + datetime.timedelta(days=1))
+            hole_start, hole_end = _bounds(*self.hole)
             qs = Feedback.objects.filter(
                 Q(created_at__gte=start, created_at__lt=hole_start)
                 | Q(created_at__gte=hole_end, created_at__lt=end)
             )
         else:
             qs = Feedback.objects.filter(created_at__gte=start, created_at__lt=end)
-        if self.units or self.municipality is not None:
-            qs = qs.filter(unit__in=self.unit_queryset().values("pk"))
-        if self.channels:
-            qs = qs.filter(channel__in=self.channels)
-        if self.languages:
-            qs = qs.filter(language__in=self.languages)
-        return qs
+        return self._narrow(qs)
 
 
-def _local_midnight(day):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+def _bounds(first, last):
+    def midnight(day):
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+    return midnight(first), midnight(last + datetime.timedelta(days=1))
 
 
 def _add(total, row, keys):

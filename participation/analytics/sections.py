@@ -1,32 +1,17 @@
 """Workshop and panel figures in the dashboard, the council report, the
 public summary and goal pages, through the apps' own figure functions."""
 
-import datetime
-
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import charts, queries
-
-
-def _bounds(filters):
-    start = timezone.make_aware(
-        datetime.datetime.combine(filters.date_from, datetime.time.min)
-    )
-    end = timezone.make_aware(
-        datetime.datetime.combine(
-            filters.date_to + datetime.timedelta(days=1), datetime.time.min
-        )
-    )
-    return start, end
 
 
 def workshops(filters, public=False):
     """Participants of the workshops held in the period (by their start)."""
     from participation.workshops.stats import participation_figures
 
-    start, end = _bounds(filters)
+    start, end = filters.bounds()
     figures = participation_figures(start=start, end=end)
     if public:
         minimum = queries.min_group_size()
@@ -124,7 +109,7 @@ def goal_rounds(goal, filters):
     group size are suppressed)."""
     from participation.panels.models import Round
 
-    start, end = _bounds(filters)
+    start, end = filters.bounds()
     rounds = list(
         Round.objects.filter(goals__translation_key=goal.translation_key)
         .filter(
@@ -164,7 +149,7 @@ def panels(filters, public=False):
     from website.indicators.models import Area
 
     minimum = queries.min_group_size()
-    start, end = _bounds(filters)
+    start, end = filters.bounds()
     result = []
     sheets_rows = []
     areas = {a.code: a.name for a in Area.objects.filter(kind=Area.Kind.MUNICIPALITY)}
@@ -303,7 +288,7 @@ def goals(filters):
             .values_list("themes__goals", "n")
         ):
             theme_answers[goal_id] = theme_answers.get(goal_id, 0) + n
-    start, end = _bounds(filters)
+    start, end = filters.bounds()
     participants = dict(
         Attendee.objects.filter(
             signup__status=SignUp.Status.CONFIRMED,

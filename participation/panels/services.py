@@ -10,7 +10,6 @@ from collections import Counter, defaultdict
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -24,6 +23,7 @@ from .models import (
     RoundInvitation,
     token_hash,
 )
+from .stats import count_invited
 
 CONFIRM_SALT = "participation.panels.confirm"
 SELF_SERVICE_SALT = "participation.panels.self-service"
@@ -335,16 +335,7 @@ def close_round(round_):
     if round_.status == Round.Status.CLOSED:
         return round_
     invitations = round_.invitations.all()
-    by_municipality = dict(
-        invitations.values_list("member__municipality")
-        .annotate(n=Count("pk"))
-        .values_list("member__municipality", "n")
-    )
-    by_age = dict(
-        invitations.values_list("member__age_group")
-        .annotate(n=Count("pk"))
-        .values_list("member__age_group", "n")
-    )
+    by_municipality, by_age = count_invited(invitations)
     round_.invited_counts = {
         "total": sum(by_municipality.values()),
         "municipality": {str(k): v for k, v in by_municipality.items()},

@@ -20,16 +20,8 @@ def min_group_size(min_group=None):
     return getattr(settings, "PANEL_MIN_GROUP_SIZE", 5)
 
 
-def _invited(round_):
-    """Invited counts: live while open, the stored copy once closed."""
-    if round_.invited_counts:
-        counts = round_.invited_counts
-        return (
-            counts.get("total", 0),
-            {int(k): v for k, v in counts.get("municipality", {}).items()},
-            counts.get("age_group", {}),
-        )
-    invitations = round_.invitations.filter(member__isnull=False)
+def count_invited(invitations):
+    """({municipality id: n}, {age group: n}) of the invited members."""
     by_muni = dict(
         invitations.values_list("member__municipality")
         .annotate(n=Count("pk"))
@@ -40,6 +32,19 @@ def _invited(round_):
         .annotate(n=Count("pk"))
         .values_list("member__age_group", "n")
     )
+    return by_muni, by_age
+
+
+def _invited(round_):
+    """Invited counts: live while open, the stored copy once closed."""
+    if round_.invited_counts:
+        counts = round_.invited_counts
+        return (
+            counts.get("total", 0),
+            {int(k): v for k, v in counts.get("municipality", {}).items()},
+            counts.get("age_group", {}),
+        )
+    by_muni, by_age = count_invited(round_.invitations.filter(member__isnull=False))
     return sum(by_muni.values()), by_muni, by_age
 
 

@@ -20,6 +20,7 @@ Keys include the path, the query string and the active language (Django's
 """
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import patch_cache_control
@@ -30,9 +31,7 @@ GENERATION_KEY = "page-cache-generation"
 def _personal(request):
     cookies = request.COOKIES
     return (
-        settings.SESSION_COOKIE_NAME in cookies
-        or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies
-        or "messages" in cookies
+        settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies
     )
 
 
