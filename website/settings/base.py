@@ -318,6 +318,12 @@ DEMO_CONTENT_LOADERS = [
     "participation.analytics.demo",
 ]
 
+# Periodic jobs run by `manage.py scheduler` (the Procfile's scheduler):
+# (name, every N seconds, dotted path of a django-tasks task to enqueue).
+SCHEDULED_JOBS = []
+# Checks behind /readyz: dotted paths of callables returning (ok, detail).
+READINESS_CHECKS = []
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
