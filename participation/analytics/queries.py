@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from feedback import stats as feedback_stats
 from feedback.models import Channel, Feedback, ServiceUnit
+from website.core import disclosure
 
 from .models import FeedbackAnalysis, TextTheme
 
@@ -27,12 +28,12 @@ HANDLED = (Feedback.Status.ANSWERED, Feedback.Status.CLOSED)
 def min_n_for_interval():
     """Below this many scored answers the dashboard warns instead of giving
     a confidence interval (ANALYTICS_NPS_MIN_N)."""
-    return getattr(settings, "ANALYTICS_NPS_MIN_N", 30)
+    return settings.ANALYTICS_NPS_MIN_N
 
 
 def min_group_size():
     """Public figures from fewer answers than this are suppressed."""
-    return getattr(settings, "PARTICIPATION_MIN_GROUP_SIZE", 5)
+    return disclosure.min_group_size()
 
 
 @dataclass(frozen=True)
