@@ -70,36 +70,46 @@ def build(filters, user=None):
     return figures
 
 
-def dashboard(request):
+def dashboard(request, form=None):
     check(request)
-    form = DashboardFilterForm(request.GET or None)
+    form = form or DashboardFilterForm(request.GET or None)
     filters = form.filters()
     context = {
         "form": form,
         "query": request.GET.urlencode(),
         **build(filters, request.user),
     }
-    return TemplateResponse(request, "analytics/dashboard.html", context)
+    # A period the form refuses (0001-01-01, 9999-12-31, 2026-13-45, a
+    # reversed range) is answered with the form and its error, not a 500.
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return TemplateResponse(request, "analytics/dashboard.html", context, status=status)
 
 
-def _filters(request):
-    return DashboardFilterForm(request.GET or None).filters()
+def _export(request, make):
+    """An export of the filtered figures, or the dashboard with the form's
+    errors when the filters are not valid (never an empty or wrong file)."""
+    check(request)
+    form = DashboardFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return dashboard(request, form)
+    return make(form.filters())
 
 
 def report(request, language):
-    check(request)
     if language not in ("fi", "sv"):
         raise Http404
-    with translation.override(language):
-        figures = build(_filters(request))
-    return exports.report_pdf(figures, language)
+
+    def make(filters):
+        with translation.override(language):
+            figures = build(filters)
+        return exports.report_pdf(figures, language)
+
+    return _export(request, make)
 
 
 def figures_xlsx(request):
-    check(request)
-    return exports.figures_xlsx(build(_filters(request)))
+    return _export(request, lambda filters: exports.figures_xlsx(build(filters)))
 
 
 def answers_csv(request):
-    check(request)
-    return exports.answers_csv(_filters(request))
+    return _export(request, exports.answers_csv)
