@@ -72,35 +72,31 @@ class UnitChoiceField(forms.ChoiceField):
                 unit = units.get(unit.parent_id)
             return list(reversed(names))
 
+        def label(nodes, full=False):
+            if len(nodes) == 1:
+                return str(_("%(area)s, all units") % {"area": nodes[0].name})
+            return " › ".join(node.name for node in (nodes if full else nodes[1:]))
+
+        # The path below the area is enough inside its <optgroup>; a label
+        # that repeats anywhere in the list (a service of the same name in
+        # every area) gets the area in front, and the slug as a last resort.
+        paths = [path(units[pk]) for pk in shown]
+        short = [label(nodes) for nodes in paths]
+        labels = [
+            label(nodes, full=short.count(text) > 1)
+            for nodes, text in zip(paths, short, strict=True)
+        ]
+        labels = [
+            f"{text} ({nodes[-1].slug})" if labels.count(text) > 1 else text
+            for nodes, text in zip(paths, labels, strict=True)
+        ]
         groups = {}
-        for pk in shown:
-            nodes = path(units[pk])
-            groups.setdefault(nodes[0].pk, []).append(nodes)
+        for nodes, text in zip(paths, labels, strict=True):
+            groups.setdefault(nodes[0].pk, []).append((nodes[-1].pk, text))
         choices = [("", _("All units"))]
-        for area_pk, paths in groups.items():
-            area = units[area_pk]
-            rows = []
-            for nodes in paths:
-                below = [node.name for node in nodes[1:]]
-                label = (
-                    " › ".join(below)
-                    if below
-                    else _("%(area)s, all units") % {"area": area.name}
-                )
-                rows.append((nodes, str(label)))
-            counts = {}
-            for _nodes, label in rows:
-                counts[label] = counts.get(label, 0) + 1
-            options = sorted(
-                (
-                    (nodes[-1].pk, f"{label} ({nodes[-1].slug})")
-                    if counts[label] > 1
-                    else (nodes[-1].pk, label)
-                    for nodes, label in rows
-                ),
-                key=lambda option: (option[0] != area_pk, option[1]),
-            )
-            choices.append((area.name, options))
+        for area_pk, options in groups.items():
+            options.sort(key=lambda option: (option[0] != area_pk, option[1]))
+            choices.append((units[area_pk].name, options))
         choices[1:] = sorted(choices[1:], key=lambda group: group[0])
         return choices
 
