@@ -247,6 +247,7 @@ def panels(filters, public=False):
                 "panel": panel,
                 "members": total,
                 "suppressed": public and suppressed,
+                "bars_left_out": any(is_suppressed(r["share"]) for r in composition),
                 "composition": [] if public and suppressed else composition,
                 "chart": None
                 if public and suppressed

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from . import charts, exports, queries, sections
 from .forms import DashboardFilterForm
+from .public import plain, publish_report
 
 PERMISSION = "analytics.view_participation_dashboard"
 
@@ -29,7 +30,6 @@ def check(request):
 def build(filters, user=None):
     """Every figure of the dashboard and the council report."""
     monthly = queries.monthly_nps(filters)
-    labels = [row["month"].strftime("%Y-%m") for row in monthly]
     figures = {
         "filters": filters,
         "nps": queries.nps(filters),
@@ -42,31 +42,40 @@ def build(filters, user=None):
         (_("This period"), figures["nps"]["current"]),
         (_("Previous period"), figures["nps"]["previous"]),
     ]
-    figures["monthly_chart"] = charts.monthly_chart(
-        labels, [("NPS", [row["nps"] for row in monthly])], unit="NPS"
-    )
-    channels = figures["volumes"]["by_channel"]
-    figures["channel_chart"] = charts.grouped_bars(
-        [str(row["label"]).capitalize() for row in channels],
-        [(_("Feedback"), [row["n"] for row in channels])],
-    )
-    units = [row for row in figures["units"] if not row["small_sample"]][:10]
-    figures["unit_chart"] = charts.grouped_bars(
-        [str(row["unit"] or "–") for row in units],
-        [("NPS", [row["nps"] for row in units])],
-        unit="NPS",
-    )
-    themes = figures["themes"]["themes"][:12]
-    figures["theme_chart"] = charts.grouped_bars(
-        [row["name"] for row in themes],
-        [(_("Answers"), [row["n"] for row in themes])],
-    )
+    add_charts(figures)
     figures["extra_sections"] = sections.extra_sections(filters)
     if user is not None:
         for row in figures["themes"]["themes"][:8]:
             row["examples"] = (
                 queries.theme_examples(filters, row["theme"], user) if row["n"] else []
             )
+    return figures
+
+
+def add_charts(figures):
+    """The charts of the figures; a suppressed figure is a bar left out."""
+    monthly = figures["monthly"]
+    figures["monthly_chart"] = charts.monthly_chart(
+        [row["month"].strftime("%Y-%m") for row in monthly],
+        [("NPS", [plain(row["nps"]) for row in monthly])],
+        unit="NPS",
+    )
+    channels = figures["volumes"]["by_channel"]
+    figures["channel_chart"] = charts.grouped_bars(
+        [str(row["label"]).capitalize() for row in channels],
+        [(_("Feedback"), [plain(row["n"]) for row in channels])],
+    )
+    units = [row for row in figures["units"] if not row["small_sample"]][:10]
+    figures["unit_chart"] = charts.grouped_bars(
+        [str(row["unit"] or "–") for row in units],
+        [("NPS", [plain(row["nps"]) for row in units])],
+        unit="NPS",
+    )
+    themes = figures["themes"]["themes"][:12]
+    figures["theme_chart"] = charts.grouped_bars(
+        [row["name"] for row in themes],
+        [(_("Answers"), [plain(row["n"]) for row in themes])],
+    )
     return figures
 
 
@@ -102,6 +111,21 @@ def report(request, language):
     def make(filters):
         with translation.override(language):
             figures = build(filters)
+        return exports.report_pdf(figures, language)
+
+    return _export(request, make)
+
+
+def report_public(request, language):
+    """The council report's public variant: the same report with every
+    figure suppressed as on the public pages (public.publish_report)."""
+    if language not in ("fi", "sv"):
+        raise Http404
+
+    def make(filters):
+        with translation.override(language):
+            figures = add_charts(publish_report(build(filters)))
+            figures["extra_sections"] = sections.extra_sections(filters, public=True)
         return exports.report_pdf(figures, language)
 
     return _export(request, make)

@@ -23,6 +23,7 @@ EXPORTS = [
     ("participation_xlsx", ()),
     ("participation_report", ("fi",)),
     ("participation_report", ("sv",)),
+    ("participation_report_public", ("fi",)),
 ]
 BAD_PERIODS = [
     ({"date_from": "0001-01-01"}, "date_from"),
@@ -147,3 +148,50 @@ def test_every_filter_is_on_the_pdf_xlsx_and_csv(client, analyst, units):  # noq
         assert part in disposition
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert len(body.strip().splitlines()) == 1 + 3  # header + rows, plain CSV
+
+
+def test_report_for_publishing_suppresses_small_groups(client, analyst, units):  # noqa: F811
+    """The council report's public variant: the 3 answers by phone and the
+    2 detractors are "fewer than 5", and so are their complements (the 9 by
+    web of 12, the 8 promoters of 12 scored)."""
+    from participation.analytics.public import publish_report
+    from participation.analytics.views import build
+    from website.core.disclosure import is_suppressed
+
+    from .test_dashboard import filters
+
+    for score in (9, 9, 9, 9, 9, 9, 9, 8, 8):
+        make(units["unit"], score)
+    for score in (9, 1, 2):
+        make(units["unit"], score, channel="phone")
+    figures = publish_report(build(filters()))
+    channels = {r["channel"]: r for r in figures["volumes"]["by_channel"]}
+    assert is_suppressed(channels["phone"]["n"])
+    assert is_suppressed(channels["web"]["n"])  # 12 − 9 = 3
+    assert figures["volumes"]["total"] == 12
+    current = figures["nps"]["current"]
+    assert is_suppressed(current["detractors"])
+    assert is_suppressed(current["nps"])
+    # 12 scored − 8 promoters = 4 passives and detractors together.
+    assert is_suppressed(current["promoters"])
+    assert current["n"] == 12
+    for language, words in (
+        ("fi", ["Julkinen versio", "alle 5"]),
+        ("sv", ["Offentlig version", "färre än 5"]),
+    ):
+        response = client.get(
+            reverse("participation_report_public", args=[language]), QUERY_PERIOD
+        )
+        assert response.status_code == 200
+        text = "".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages
+        )
+        for word in words:
+            assert word in text, (language, word)
+    response = client.get(reverse("participation_report_public", args=["fi"]), {
+        "date_from": "0001-01-01"
+    })  # fmt: skip
+    assert response.status_code == 400
+
+
+QUERY_PERIOD = {"date_from": "2020-03-01", "date_to": "2020-03-31"}
