@@ -9,22 +9,33 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.functional import Promise
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from feedback.models import ServiceUnit
 from website.report.exports import neutralise
 
 from .models import FeedbackAnalysis
+from .queries import describe
 
 CSV_CHUNK = 5000
 
 
 def _filename(filters, extension, language=""):
-    suffix = f"-{language}" if language else ""
-    return (
-        f"osallisuus-{filters.date_from:%Y%m%d}-{filters.date_to:%Y%m%d}"
-        f"{suffix}.{extension}"
-    )
+    """The period and every active filter, so that a filtered file never
+    passes for the whole picture (the CSV's rows stay plain data: its
+    filters are in its name)."""
+    parts = [f"osallisuus-{filters.date_from:%Y%m%d}-{filters.date_to:%Y%m%d}"]
+    if filters.units:
+        slugs = ServiceUnit.objects.filter(pk__in=filters.units)
+        parts += [f"unit-{slug}" for slug in slugs.values_list("slug", flat=True)]
+    if filters.municipality is not None:
+        parts.append(f"municipality-{slugify(filters.municipality.name_fi)}")
+    parts += [f"channel-{slugify(c)}" for c in filters.channels]
+    parts += [f"language-{slugify(c)}" for c in filters.languages]
+    if language:
+        parts.append(language)
+    return f"{'-'.join(parts)}.{extension}"
 
 
 def report_pdf(figures, language):
@@ -45,6 +56,7 @@ def report_pdf(figures, language):
                 "progress": progress,
                 "at": figures["filters"].date_to,
                 "generated": timezone.localtime(),
+                "filter_lines": describe(figures["filters"]),
             },
         )
     # Everything is inline: nothing is fetched (fast, and no SSRF).
@@ -71,6 +83,7 @@ def figures_xlsx(figures):
             row = [str(v) if isinstance(v, Promise) else v for v in row]
             ws.append([neutralise(v) if isinstance(v, str) else v for v in row])
 
+    sheet(_("Filters"), [_("Filter"), _("Value")], describe(figures["filters"]))
     head = [_("Period"), _("Answers"), _("Promoters"), _("Passives"), _("Detractors"),
             "NPS", _("Lower limit"), _("Upper limit")]  # fmt: skip
     columns = ("n", "promoters", "passives", "detractors", "nps", "ci_low", "ci_high")

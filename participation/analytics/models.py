@@ -5,6 +5,8 @@ tables (see queries.py); this app owns only what staff edit for analysis.
 """
 
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -149,8 +151,18 @@ class FeedbackMonthly(models.Model):
     tone_positive = models.PositiveIntegerField(default=0)
 
     class Meta:
-        # One row per bucket; refresh() replaces a bucket's rows as a whole.
-        indexes = [models.Index(fields=["month", "unit", "channel", "language"])]
+        # One row per bucket (a NULL unit is a bucket of its own, hence the
+        # Coalesce): two refreshes at once cannot both insert it
+        # (participation.analytics.summary.refresh locks it instead).
+        constraints = [
+            models.UniqueConstraint(
+                F("month"),
+                Coalesce("unit", Value(0)),
+                F("channel"),
+                F("language"),
+                name="analytics_feedbackmonthly_bucket",
+            )
+        ]
 
     def __str__(self):
         return f"{self.month} {self.unit_id} {self.channel} {self.language}: {self.n}"
@@ -173,6 +185,16 @@ class ThemeMonthly(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["month"])]
+        constraints = [
+            models.UniqueConstraint(
+                F("month"),
+                Coalesce("unit", Value(0)),
+                F("channel"),
+                F("language"),
+                F("theme"),
+                name="analytics_thememonthly_bucket",
+            )
+        ]
 
     def __str__(self):
         return f"{self.month} {self.theme_id}: {self.n}"

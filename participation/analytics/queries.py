@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from feedback import stats as feedback_stats
 from feedback.models import Channel, Feedback, ServiceUnit
+from website.core import disclosure
 
 from .models import FeedbackAnalysis, TextTheme
 
@@ -27,12 +28,12 @@ HANDLED = (Feedback.Status.ANSWERED, Feedback.Status.CLOSED)
 def min_n_for_interval():
     """Below this many scored answers the dashboard warns instead of giving
     a confidence interval (ANALYTICS_NPS_MIN_N)."""
-    return getattr(settings, "ANALYTICS_NPS_MIN_N", 30)
+    return settings.ANALYTICS_NPS_MIN_N
 
 
 def min_group_size():
     """Public figures from fewer answers than this are suppressed."""
-    return getattr(settings, "PARTICIPATION_MIN_GROUP_SIZE", 5)
+    return disclosure.min_group_size()
 
 
 @dataclass(frozen=True)
@@ -477,3 +478,42 @@ def theme_examples(filters, theme, user, limit=3):
         .order_by("-created_at")
         .values_list("text", flat=True)[:limit]
     )
+
+
+def describe(filters):
+    """Every filter of a set of figures as (label, value) in the active
+    language, also the ones left at "all": the council report's heading, the
+    XLSX's first sheet and the dashboard state exactly what the figures
+    cover (a report filtered to one channel must not read as the whole)."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    units = ServiceUnit.objects.filter(pk__in=filters.units)
+    channels = dict(Channel.choices)
+    languages = {"fi": _("Finnish"), "sv": _("Swedish")}
+    period = "{}–{}".format(
+        date_format(filters.date_from, "j.n.Y"), date_format(filters.date_to, "j.n.Y")
+    )
+    return [
+        (_("Period"), period),
+        (
+            _("Service unit"),
+            ", ".join(u.path_names() for u in units) or _("All units"),
+        ),
+        (
+            _("Municipality"),
+            filters.municipality.name
+            if filters.municipality
+            else _("All municipalities"),
+        ),
+        (
+            _("Channel"),
+            ", ".join(str(channels.get(c, c)) for c in filters.channels)
+            or _("All channels"),
+        ),
+        (
+            _("Language of the answer"),
+            ", ".join(str(languages.get(c, c)) for c in filters.languages)
+            or _("Both languages"),
+        ),
+    ]

@@ -4,6 +4,8 @@ public summary and goal pages, through the apps' own figure functions."""
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
+from website.core.disclosure import Disclosure, is_suppressed
+
 from . import charts, queries
 
 
@@ -14,11 +16,7 @@ def workshops(filters, public=False):
     start, end = filters.bounds()
     figures = participation_figures(start=start, end=end)
     if public:
-        minimum = queries.min_group_size()
-        for key in ("by_organisation_type", "by_municipality", "by_language"):
-            figures[key] = [row for row in figures[key] if row["count"] >= minimum]
-        if figures["participants"] < minimum:
-            figures["suppressed"] = True
+        figures = publish_workshops(figures)
     breakdowns = [
         (_("By organisation type"), figures["by_organisation_type"]),
         (_("By municipality"), figures["by_municipality"]),
@@ -42,7 +40,7 @@ def workshops(filters, public=False):
     by_type = figures["by_organisation_type"]
     chart = charts.grouped_bars(
         [str(row["label"]) for row in by_type],
-        [(_("Participants"), [row["count"] for row in by_type])],
+        [(_("Participants"), [row.get("number", row["count"]) for row in by_type])],
     )
     return {
         "template": "analytics/includes/workshops.html",
@@ -54,6 +52,40 @@ def workshops(filters, public=False):
         },
         "sheets": sheets,
     }
+
+
+BREAKDOWNS = ("by_organisation_type", "by_municipality", "by_language")
+
+
+def publish_workshops(figures, minimum=None):
+    """Workshop participants for the public: each breakdown adds up to the
+    participants, so a small group is hidden with its complement (the
+    "Pornainen 1.7 % of 60" of the audit), and a percentage only where its
+    count is shown. Rows keep their place and read "fewer than 5"."""
+    d = Disclosure(minimum)
+    total = d.count("participants", figures["participants"])
+    for key in BREAKDOWNS:
+        d.sum(
+            total, [d.count((key, i), r["count"]) for i, r in enumerate(figures[key])]
+        )
+    published = {
+        **figures,
+        "participants": d.value(total),
+        "suppressed": d.any_hidden([total]),
+        "suppressed_any": bool(d.hidden),
+        "attendance": {"marked": 0, "rate": None},
+    }
+    for key in BREAKDOWNS:
+        published[key] = [
+            {
+                **row,
+                "count": d.value((key, i)),
+                "number": d.number((key, i)),
+                "percent": d.derived(row["percent"], (key, i), total),
+            }
+            for i, row in enumerate(figures[key])
+        ]
+    return published
 
 
 def extra_sections(filters, public=False):
@@ -93,11 +125,12 @@ def goal_workshops(goal, filters):
     minimum = queries.min_group_size()
     rows = []
     for page in pages:
-        count = counts.get(page.pk, 0)
+        d = Disclosure(minimum)
+        d.count("participants", counts.get(page.pk, 0))
         rows.append(
             {
                 "page": translated.get(page.translation_key, page),
-                "participants": count if count >= minimum else None,
+                "participants": d.value("participants"),
             }
         )
     return {"template": "analytics/includes/goal_workshops.html", "data": rows}
@@ -124,20 +157,27 @@ def goal_rounds(goal, filters):
     minimum = queries.min_group_size()
     rows = []
     for round_ in rounds:
-        shown = round_.responded >= minimum
         invited = (round_.invited_counts or {}).get("total")
-        rows.append(
-            {
-                "round": round_,
-                "responded": round_.responded if shown else None,
-                "rate": (
-                    round(100 * round_.responded / invited)
-                    if shown and invited and not round_.is_open
-                    else None
-                ),
-            }
+        published = publish_round(
+            round_.responded, invited if not round_.is_open else None, minimum
         )
+        rows.append({"round": round_, **published})
     return {"template": "analytics/includes/goal_rounds.html", "data": rows}
+
+
+def publish_round(responded, invited, minimum=None):
+    """A round's responses and response rate (%): invited = responded + not
+    responded, so 58 of 60 (two who did not answer) is hidden as well as 3
+    of 60. `invited` None: no rate (an open round)."""
+    d = Disclosure(minimum)
+    d.count("responded", responded)
+    rate = None
+    if invited:
+        d.count("invited", invited)
+        d.count("silent", max(invited - responded, 0))
+        d.sum("invited", ["responded", "silent"])
+        rate = d.derived(round(100 * responded / invited), "responded", "invited")
+    return {"responded": d.value("responded"), "rate": rate}
 
 
 def panels(filters, public=False):
@@ -175,31 +215,49 @@ def panels(filters, public=False):
             muni_targets.items(), key=lambda kv: areas.get(kv[0], "")
         ):
             count = sum(n for pk, n in by_muni.items() if area_codes.get(pk) == code)
-            composition.append(_share_row(areas.get(code, code), count, total, target))
+            composition.append(
+                {
+                    **_share_row(areas.get(code, code), count, total, target),
+                    "kind": "municipality",
+                }
+            )
         ages = dict(AgeGroup.choices)
         for key, target in age_targets.items():
             composition.append(
-                _share_row(ages.get(key, key), by_age.get(key, 0), total, target)
+                {
+                    **_share_row(ages.get(key, key), by_age.get(key, 0), total, target),
+                    "kind": "age",
+                }
             )
         rounds = []
         for round_ in panel.rounds.filter(
             Q(closed_at__gte=start, closed_at__lt=end) | Q(status=Round.Status.OPEN)
         ).order_by("-pk")[:5]:
             rates = response_rates(round_, min_group=minimum)["overall"]
+            if public and not rates["suppressed"] and rates["invited"]:
+                # 58 of 60 invited tells about the 2 who did not answer.
+                published = publish_round(rates["responded"], rates["invited"])
+                rates["suppressed"] = is_suppressed(published["rate"])
             rounds.append({"title": round_.title, **rates})
+        if public:
+            composition = publish_composition(composition, total, minimum)
         suppressed = total < minimum
         result.append(
             {
                 "panel": panel,
                 "members": total,
                 "suppressed": public and suppressed,
+                "bars_left_out": any(is_suppressed(r["share"]) for r in composition),
                 "composition": [] if public and suppressed else composition,
                 "chart": None
                 if public and suppressed
                 else charts.grouped_bars(
                     [str(row["label"]) for row in composition],
                     [
-                        (_("Share %"), [row["share"] for row in composition]),
+                        (
+                            _("Share %"),
+                            [row.get("number", row["share"]) for row in composition],
+                        ),
                         (_("Target %"), [row["target"] for row in composition]),
                     ],
                     unit="%",
@@ -236,6 +294,34 @@ def panels(filters, public=False):
             )
         ],
     }
+
+
+def publish_composition(rows, members, minimum=None):
+    """A panel's composition for the public: the share of a group reveals
+    its count (share x members), so a share and its deviation are shown only
+    where the count may be; the municipality rows and the age rows each add
+    up to the members with an "other" complement."""
+    d = Disclosure(minimum)
+    d.count("members", members)
+    by_kind = {}
+    for i, row in enumerate(rows):
+        by_kind.setdefault(row["kind"], []).append(d.count(i, row["count"]))
+    for kind, keys in by_kind.items():
+        other = d.count(("other", kind), members - sum(d.counts[k] for k in keys))
+        d.sum("members", [*keys, other])
+    published = []
+    for i, row in enumerate(rows):
+        share = d.derived(row["share"], i, "members")
+        published.append(
+            {
+                **row,
+                "count": d.value(i),
+                "share": share,
+                "number": None if is_suppressed(share) else share,
+                "deviation": d.derived(row["deviation"], i, "members"),
+            }
+        )
+    return published
 
 
 def _share_row(label, count, total, target):

@@ -69,6 +69,17 @@ def _theme_counts():
 
 @transaction.atomic
 def refresh(bucket):
+    """Recount one bucket from the raw rows.
+
+    Two refreshes of one bucket at once (two answers saved at the same
+    moment) must neither both insert it ("delete, count, insert" under READ
+    COMMITTED left duplicate rows that the dashboard summed twice) nor
+    overwrite each other with counts that miss the other's new answer (a
+    plain upsert of recounted values can). So the bucket row is the lock:
+    make sure it exists (INSERT … ON CONFLICT DO NOTHING against the unique
+    constraint), lock it (SELECT … FOR UPDATE), and only then count: the
+    second refresh waits for the first to commit, and its count, a new
+    statement, sees the first one's answer."""
     month, unit_id, channel, language = bucket
     start, end = _month_range(month)
     raw = Feedback.objects.filter(
@@ -77,20 +88,29 @@ def refresh(bucket):
     )  # fmt: skip
     key = {"month": month, "unit_id": unit_id, "channel": channel,
            "language": language}  # fmt: skip
-    FeedbackMonthly.objects.filter(**key).delete()
-    ThemeMonthly.objects.filter(**key).delete()
+    for _attempt in range(3):
+        FeedbackMonthly.objects.bulk_create(
+            [FeedbackMonthly(**key)], ignore_conflicts=True
+        )
+        locked = FeedbackMonthly.objects.select_for_update().filter(**key)
+        if list(locked.values_list("pk", flat=True)):
+            break
+        # Emptied and deleted by the refresh we waited for: insert it again.
     counts = raw.aggregate(**_counts())
-    if counts["n"]:
-        FeedbackMonthly.objects.create(**key, **counts)
-        rows = (
-            FeedbackAnalysis.objects.filter(feedback__in=raw, themes__isnull=False)
-            .values("themes")
-            .order_by("themes")
-            .annotate(**_theme_counts())
-        )
-        ThemeMonthly.objects.bulk_create(
-            ThemeMonthly(**key, theme_id=row.pop("themes"), **row) for row in rows
-        )
+    ThemeMonthly.objects.filter(**key).delete()
+    if not counts["n"]:
+        FeedbackMonthly.objects.filter(**key).delete()
+        return
+    FeedbackMonthly.objects.filter(**key).update(**counts)
+    rows = (
+        FeedbackAnalysis.objects.filter(feedback__in=raw, themes__isnull=False)
+        .values("themes")
+        .order_by("themes")
+        .annotate(**_theme_counts())
+    )
+    ThemeMonthly.objects.bulk_create(
+        ThemeMonthly(**key, theme_id=row.pop("themes"), **row) for row in rows
+    )
 
 
 @transaction.atomic

@@ -25,6 +25,11 @@ def register_dashboard_urls():
     return [
         path("participation/", views.dashboard, name="participation_dashboard"),
         path(
+            "participation/report-public-<str:language>.pdf",
+            views.report_public,
+            name="participation_report_public",
+        ),
+        path(
             "participation/report-<str:language>.pdf",
             views.report,
             name="participation_report",

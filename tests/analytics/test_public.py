@@ -132,3 +132,66 @@ def test_goal_rounds_are_suppressed_below_the_minimum(client):
         html = client.get(goal.url).content.decode()
     assert round_.title_fi in html
     assert "vastausprosentti" not in html
+
+
+def _small_groups():
+    """Every demo answer moved out of the period, then small groups: 22
+    answers, 3 of them by phone; 2 detractors; 2 written about care (one
+    negative) and 2 handled."""
+    import datetime
+
+    from django.db.models import F
+    from django.utils import timezone
+
+    from feedback.models import Feedback, ServiceUnit
+    from participation.analytics import summary
+
+    Feedback.objects.update(created_at=F("created_at") - datetime.timedelta(days=1200))
+    unit = ServiceUnit.objects.filter(level=ServiceUnit.Level.UNIT).first()
+    now = timezone.now() - datetime.timedelta(days=3)
+    plan = [("web", 9, "")] * 10 + [("web", 7, "")] * 2 + [("qr", 10, "")] * 5
+    plan += [("phone", 3, "Lääkäri oli töykeä ja hoito huono.")]
+    plan += [("phone", 9, "Hyvä hoito, kiitos lääkärille.")]
+    plan += [("phone", 5, "")] + [("widget", 8, "")] * 2
+    for i, (channel, score, text) in enumerate(plan):
+        Feedback.objects.create(
+            channel=channel, unit=unit, nps=score, text=text, language="fi",
+            created_at=now, status="closed" if i < 2 else "new",
+            closed_at=now if i < 2 else None,
+        )  # fmt: skip
+    summary.rebuild()
+
+
+def _people_counts(html):
+    """Every whole number the page states as a count of people."""
+    import re
+
+    main = html[html.index("<main") :]
+    cells = re.findall(r"<t[dh][^>]*>\s*(\d+)\s*</t[dh]>", main)
+    facts = re.findall(r"<dd>\s*(\d+)\s*</dd>", main)
+    phrases = re.findall(
+        r"(\d+) (?:vastaus|svar|osallistuja|deltagare|pisteytettyä|answers)", main
+    )
+    return [int(n) for n in cells + facts + phrases]
+
+
+@pytest.mark.parametrize("language,fewer", [("fi", "alle 5"), ("sv", "färre än 5")])
+def test_no_small_group_on_the_public_pages(client, language, fewer):
+    """Audit finding 7: with small groups in the period, neither the summary
+    page nor a goal page states a count of 1–4 people, and the suppressed
+    cells say so in words."""
+    _small_groups()
+    page = ParticipationSummaryPage.objects.get(locale__language_code=language)
+    html = client.get(page.url).content.decode()
+    counts = _people_counts(html)
+    assert 22 in counts  # the total is published
+    assert [n for n in counts if 0 < n < 5] == []
+    assert f'<td class="num">{fewer}</td>' in html  # the 3 by phone
+    theme = TextTheme.objects.get(slug="care")
+    goal = GoalPage.objects.get(
+        translation_key=theme.goals.first().translation_key,
+        locale__language_code=language,
+    )
+    html = client.get(goal.url).content.decode()
+    assert [n for n in _people_counts(html) if 0 < n < 5] == []
+    assert f'<td class="num">{fewer}</td>' in html  # 2 about care

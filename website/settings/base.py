@@ -344,3 +344,12 @@ PANEL_RETENTION_DAYS_NOT_SELECTED = int(
     os.environ.get("PANEL_RETENTION_DAYS_NOT_SELECTED", "180")
 )
 PANEL_RETENTION_DAYS_LEFT = int(os.environ.get("PANEL_RETENTION_DAYS_LEFT", "30"))
+
+# Published participation figures (website.core.disclosure, docs/analytics.md):
+# no published number may rest on, or let anyone compute, a group of fewer
+# people than this. The admin dashboard shows exact counts to analysts.
+PARTICIPATION_MIN_GROUP_SIZE = 5
+# Below this many scored answers the dashboard gives no confidence interval.
+ANALYTICS_NPS_MIN_N = 30
+# Years the analytics period fields accept (a date outside is a form error).
+ANALYTICS_FIRST_YEAR = 2000

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 
 from participation.analytics import queries
 from participation.analytics.models import FeedbackAnalysis, TextTheme
+from website.core.disclosure import Disclosure, is_suppressed
 
 register = template.Library()
 
@@ -38,11 +39,9 @@ def goal_participation(goal, months=12):
         .order_by("-n", "sort_order")
         .distinct()
     )
-    themes = [
-        {"name": t.name, "n": t.n, "negative": t.negative}
-        for t in rows
-        if t.n >= minimum
-    ]
+    themes = publish_goal_themes(
+        [{"name": t.name, "n": t.n, "negative": t.negative} for t in rows], minimum
+    )
     sections = [section(goal, filters) for section in GOAL_SECTIONS]
     return {
         "themes": themes,
@@ -64,5 +63,30 @@ def _rounds(goal, filters):
     return goal_rounds(goal, filters)
 
 
+def publish_goal_themes(rows, minimum=None):
+    """Themes with answers, each with its count and the negative ones among
+    them; n = negative + not negative, so a count is hidden when the other
+    part is a small group too ("negative: 2" of 60, or 58 of 60)."""
+    published = []
+    for row in rows:
+        if not row["n"]:
+            continue
+        d = Disclosure(minimum)
+        d.count("n", row["n"])
+        d.count("negative", row["negative"])
+        d.count("other", row["n"] - row["negative"])
+        d.sum("n", ["negative", "other"])
+        published.append(
+            {"name": row["name"], "n": d.value("n"), "negative": d.value("negative")}
+        )
+    return published
+
+
 # Callables (goal, filters) -> {"template": ..., "data": ...} or None.
 GOAL_SECTIONS = [_workshops, _rounds]
+
+
+@register.filter
+def suppressed(value):
+    """True for a figure left out by small-number suppression."""
+    return is_suppressed(value)
