@@ -133,14 +133,10 @@ def populate_participation(rows=50_000):
         members.append(copy)
     Member.objects.bulk_create(members, batch_size=2000)
     round_ = Round.objects.filter(status=Round.Status.CLOSED).first()
-    template = Response.objects.filter(round=round_).first()
     Response.objects.bulk_create(
         [
             Response(
                 round=round_,
-                municipality_id=template.municipality_id,
-                age_group=template.age_group,
-                language=template.language,
                 submitted_on=(now - datetime.timedelta(days=i % 300)).date(),
             )
             for i in range(quarter)

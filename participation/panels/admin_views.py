@@ -75,7 +75,7 @@ def panel_detail(request, pk):
                 invited=Count("invitations", distinct=True),
                 answered=Count(
                     "invitations",
-                    filter=Q(invitations__answered_at__isnull=False),
+                    filter=Q(invitations__answered=True),
                     distinct=True,
                 ),
                 response_count=Count("responses", distinct=True),

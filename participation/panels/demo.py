@@ -252,21 +252,20 @@ def _closed_round(panel, rng, now):
         key = str(muni)
         invited["municipality"][key] = invited["municipality"].get(key, 0) + 1
         invited["age_group"][age] = invited["age_group"].get(age, 0) + 1
-    round_.invited_counts = invited
-    round_.save(update_fields=["invited_counts"])
     respondents = [m for m in members if rng.random() < 0.7]
+    responded = {"total": len(respondents), "municipality": {}, "age_group": {}}
+    for muni, age, _lang in respondents:
+        key = str(muni)
+        responded["municipality"][key] = responded["municipality"].get(key, 0) + 1
+        responded["age_group"][age] = responded["age_group"].get(age, 0) + 1
+    round_.invited_counts = invited
+    round_.responded_counts = responded
+    round_.save(update_fields=["invited_counts", "responded_counts"])
+    # Responses carry nothing but the round (and the day it opened).
     responses = Response.objects.bulk_create(
-        Response(
-            round=round_,
-            municipality_id=muni,
-            age_group=age,
-            language=lang,
-            submitted_on=(now - timedelta(days=30)).date(),
-        )
-        for muni, age, lang in respondents
+        Response(round=round_, submitted_on=round_.opened_at.date())
+        for _respondent in respondents
     )
-    if responses and responses[0].pk is None:
-        responses = list(round_.responses.order_by("pk"))
     answers = []
     for response in responses:
         for question in questions:

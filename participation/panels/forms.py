@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from website.core.antispam import SpamProtectedForm
@@ -81,6 +82,22 @@ class JoinForm(SpamProtectedForm, forms.Form):
         return data
 
 
+class ResendForm(SpamProtectedForm, forms.Form):
+    """'Send the link again': an address only; the answer never says whether
+    it is registered (finding 10)."""
+
+    rate_limit_action = "panel_resend"
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("The address you gave when you applied."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
 class SelfServiceForm(forms.Form):
     name = forms.CharField(label=_("Name (optional)"), required=False, max_length=200)
     language = forms.ChoiceField(
@@ -103,6 +120,23 @@ class SelfServiceForm(forms.Form):
         member.background = _background_data(self)
         member.save(update_fields=["name", "language", "background"])
         return member
+
+
+class DistinctChoicesField(forms.TypedMultipleChoiceField):
+    """Multiple choice where each option counts once (finding 2: a post with
+    one option 900 times was stored 900 times). A browser never sends an
+    option twice, so a repeat is refused rather than silently merged."""
+
+    default_error_messages = {
+        "repeated": _("Choose each option at most once."),
+    }
+
+    def clean(self, value):
+        if isinstance(value, (list, tuple)) and len(set(value)) != len(value):
+            raise forms.ValidationError(
+                self.error_messages["repeated"], code="repeated"
+            )
+        return super().clean(value)
 
 
 class AnswerForm(forms.Form):
@@ -151,14 +185,16 @@ class AnswerForm(forms.Form):
                 **common,
             )
         if kind == Question.Kind.MULTIPLE:
-            return forms.TypedMultipleChoiceField(
+            return DistinctChoicesField(
                 coerce=int,
                 choices=choices,
                 widget=forms.CheckboxSelectMultiple,
                 **common,
             )
         return forms.CharField(
-            widget=forms.Textarea(attrs={"rows": 5}), max_length=4000, **common
+            widget=forms.Textarea(attrs={"rows": 5}),
+            max_length=settings.PANEL_ANSWER_MAX_LENGTH,
+            **common,
         )
 
     def answers(self):

@@ -1,9 +1,12 @@
 """Resident panels and client councils: recruitment, selection, rounds.
 
 Personal data lives only in `Member` (and, while a round is open, in the
-member link of `RoundInvitation`). Answers (`Response`, `Answer`) carry no
-member reference, only the coarse stratum (municipality, age group) that
-the response-rate analysis needs.
+member link of `RoundInvitation`). Answers (`Response`, `Answer`) carry
+nothing an analyst could join to a member (audit finding 5): no member
+reference, no stratum, no time finer than the round and no sequential ids
+(their primary keys are random). Whether a member has answered is only a
+flag on the invitation; the response counts by municipality and age group
+come from those flags and are kept on the round when it closes.
 """
 
 import hashlib
@@ -21,6 +24,12 @@ from website.core.i18n import localized
 
 def token_hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def random_id():
+    """A random positive 63-bit primary key: the order of the ids of answers
+    then says nothing about the order in which members answered."""
+    return secrets.randbelow(2**63 - 1) + 1
 
 
 def placeholder_hash():
@@ -329,7 +338,7 @@ class Member(models.Model):
             "status": self.status,
             "created_at": self.created_at.isoformat(),
             "open_invitations": [
-                {"round": str(inv.round), "answered": bool(inv.answered_at)}
+                {"round": str(inv.round), "answered": inv.answered}
                 for inv in self.invitations.select_related("round")
             ],
             "note": gettext(
@@ -408,6 +417,12 @@ class Round(models.Model):
     # "municipality": {area id: n}, "age_group": {group: n}}.
     invited_counts = models.JSONField(
         _("invited"), default=dict, blank=True, editable=False
+    )
+    # The same shape for the members who answered, counted from the
+    # invitations' "answered" flags when the round closes (the responses
+    # themselves carry no stratum).
+    responded_counts = models.JSONField(
+        _("responded"), default=dict, blank=True, editable=False
     )
     # Finnish goal pages only, as for workshops: a translation shares its
     # translation_key, which is how a Swedish goal page finds its rounds.
@@ -506,8 +521,11 @@ class RoundInvitation(models.Model):
     token_hash = models.CharField(max_length=64, unique=True, default=placeholder_hash)
     nonce = models.CharField(max_length=64, default=secrets.token_hex)
     sent_at = models.DateTimeField(null=True, blank=True)
-    reminded_at = models.DateTimeField(null=True, blank=True)
-    answered_at = models.DateTimeField(null=True, blank=True)
+    # Flags, not times: a time would order the members' answers.
+    reminded = models.BooleanField(default=False)
+    # The "has answered" marker: set once, in the answer's transaction, by a
+    # conditional update, so a second answer is refused.
+    answered = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -532,18 +550,15 @@ class RoundInvitation(models.Model):
 
 
 class Response(models.Model):
-    """One anonymous response to a round, with the coarse stratum only."""
+    """One anonymous response to a round: nothing but the round.
 
+    The id is random and `submitted_on` is the day the round opened (the
+    analytics' period filter needs a date; a finer one would order the
+    responses)."""
+
+    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False)
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="responses")
-    municipality = models.ForeignKey(
-        "indicators.Area", on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    age_group = models.CharField(max_length=10, choices=AgeGroup, blank=True)
-    language = models.CharField(max_length=2, blank=True)
     submitted_on = models.DateField(default=timezone.localdate)
-
-    class Meta:
-        indexes = [models.Index(fields=["round", "municipality"])]
 
     def __str__(self):
         return f"{self.round_id}/{self.pk}"
@@ -551,8 +566,10 @@ class Response(models.Model):
 
 class Answer(models.Model):
     """One value: a number (scale, NPS, choice index; one row per chosen option
-    of a multiple-choice question) or a text."""
+    of a multiple-choice question) or a text. A response holds each value of
+    a question at most once (finding 2)."""
 
+    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False)
     response = models.ForeignKey(
         Response, on_delete=models.CASCADE, related_name="answers"
     )
@@ -564,6 +581,12 @@ class Answer(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["question", "value"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question", "value"],
+                name="panels_answer_value_once",
+            )
+        ]
 
     def __str__(self):
         return f"{self.response_id}/{self.question_id}"

@@ -37,10 +37,6 @@ class LinkError(Exception):
         self.gone = gone
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 # --- signed member links ----------------------------------------------------
 
 
@@ -69,11 +65,11 @@ def member_from_token(token, salt, max_age):
 
 
 def confirm_max_age():
-    return _setting("PANEL_CONFIRM_MAX_AGE", 7 * 24 * 3600)
+    return settings.PANEL_CONFIRM_MAX_AGE
 
 
 def self_service_max_age():
-    return _setting("PANEL_LINK_MAX_AGE", 365 * 24 * 3600)
+    return settings.PANEL_LINK_MAX_AGE
 
 
 def absolute_url(name, token, language):
@@ -133,6 +129,27 @@ def join(panel, data, consent):
 
 
 @transaction.atomic
+def resend_confirmation(panel, email):
+    """Send the confirmation link again to a pending application.
+
+    Only an unconfirmed application that has not left gets a mail; for any
+    other address nothing happens, and the caller shows the same page
+    either way (nothing revealed). Returns whether a mail was queued."""
+    from . import tasks
+
+    member = Member.objects.filter(
+        panel=panel,
+        email=email.strip().lower(),
+        confirmed_at__isnull=True,
+        left_at__isnull=True,
+    ).first()
+    if member is None:
+        return False
+    _enqueue(tasks.send_member_mail, member.pk, "confirm")
+    return True
+
+
+@transaction.atomic
 def confirm(member):
     """Double opt-in; a used link raises LinkError(gone=True)."""
     member = Member.objects.select_for_update().get(pk=member.pk)
@@ -151,7 +168,7 @@ def leave(member):
     member.set_status(Member.Status.LEFT)
     member.left_at = timezone.now()
     member.save(update_fields=["status", "status_changed_at", "left_at"])
-    member.invitations.filter(answered_at__isnull=True).delete()
+    member.invitations.filter(answered=False).delete()
 
 
 # --- the draw -------------------------------------------------------------------
@@ -321,32 +338,38 @@ def send_reminders(round_):
     round_ = Round.objects.get(pk=round_.pk)
     if round_.status != Round.Status.OPEN:
         return 0
-    count = round_.invitations.filter(
-        answered_at__isnull=True, sent_at__isnull=False
-    ).count()
+    count = round_.invitations.filter(answered=False, sent_at__isnull=False).count()
     tasks.send_round_mails.enqueue(round_.pk, "reminder")
     return count
 
 
-@transaction.atomic
-def close_round(round_):
-    """Close the round: keep the invited counts, drop the member links."""
-    round_ = Round.objects.select_for_update().get(pk=round_.pk)
-    if round_.status == Round.Status.CLOSED:
-        return round_
-    invitations = round_.invitations.all()
+def _stored_counts(invitations):
     by_municipality, by_age = count_invited(invitations)
-    round_.invited_counts = {
+    return {
         "total": sum(by_municipality.values()),
         "municipality": {str(k): v for k, v in by_municipality.items()},
         "age_group": by_age,
     }
+
+
+@transaction.atomic
+def close_round(round_):
+    """Close the round: keep the invited and responded counts, drop the
+    member links."""
+    round_ = Round.objects.select_for_update().get(pk=round_.pk)
+    if round_.status == Round.Status.CLOSED:
+        return round_
+    invitations = round_.invitations.filter(member__isnull=False)
+    round_.invited_counts = _stored_counts(invitations)
+    round_.responded_counts = _stored_counts(invitations.filter(answered=True))
     # Drop the member link and the "has answered" mark; the hashes stay so
     # that an old link answers "expired" instead of "unknown".
-    invitations.update(member=None, answered_at=None, sent_at=None, reminded_at=None)
+    round_.invitations.update(member=None, answered=False, sent_at=None, reminded=False)
     round_.status = Round.Status.CLOSED
     round_.closed_at = timezone.now()
-    round_.save(update_fields=["invited_counts", "status", "closed_at"])
+    round_.save(
+        update_fields=["invited_counts", "responded_counts", "status", "closed_at"]
+    )
     return round_
 
 
@@ -366,7 +389,7 @@ def invitation_from_token(token):
     if invitation is None:
         raise LinkError()
     if (
-        invitation.answered_at is not None
+        invitation.answered
         or invitation.member_id is None
         or not invitation.round.is_open
     ):
@@ -374,40 +397,67 @@ def invitation_from_token(token):
     return invitation
 
 
+class InvalidAnswers(ValueError):
+    """Answers that no form of the round could have sent (finding 2)."""
+
+
+def clean_answers(questions, answers):
+    """[(question id, value, text)] rows for `answers`, or InvalidAnswers.
+
+    `answers` maps question id to an int, a list of ints (multiple choice)
+    or a text. Every value must be one the question offers, a choice at most
+    once, a text at most PANEL_ANSWER_MAX_LENGTH characters; an id of
+    another round's question is refused."""
+    by_id = {question.pk: question for question in questions}
+    rows = []
+    for question_id, value in answers.items():
+        question = by_id.get(question_id)
+        if question is None:
+            raise InvalidAnswers(question_id)
+        if value in (None, "", []):
+            continue
+        if question.kind == Question.Kind.TEXT:
+            if not isinstance(value, str) or (
+                len(value) > settings.PANEL_ANSWER_MAX_LENGTH
+            ):
+                raise InvalidAnswers(question_id)
+            rows.append((question_id, None, value))
+            continue
+        values = value if question.kind == Question.Kind.MULTIPLE else [value]
+        if not isinstance(values, (list, tuple)) or len(set(values)) != len(values):
+            raise InvalidAnswers(question_id)
+        allowed = set(question.value_range())
+        for item in values:
+            if isinstance(item, bool) or not isinstance(item, int):
+                raise InvalidAnswers(question_id)
+            if item not in allowed:
+                raise InvalidAnswers(question_id)
+            rows.append((question_id, item, ""))
+    return rows
+
+
 @transaction.atomic
 def submit_answers(invitation, answers):
     """Store one anonymous response; `answers` maps question id to an int,
-    a list of ints or a text. Only the invitation records that it was used."""
-    invitation = RoundInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.answered_at is not None:
+    a list of ints or a text (checked by `clean_answers`).
+
+    The invitation's "answered" flag is set by a conditional UPDATE in the
+    same transaction, so of two answers through one link (in a row or at
+    the same moment) only one is stored, on any database. The response
+    carries only the round and the day the round opened."""
+    round_ = invitation.round
+    rows = clean_answers(list(round_.questions.all()), answers)
+    marked = RoundInvitation.objects.filter(
+        pk=invitation.pk, answered=False, member__isnull=False
+    ).update(answered=True)
+    if not marked:
         raise LinkError(gone=True)
-    member = invitation.member
     response = Response.objects.create(
-        round_id=invitation.round_id,
-        municipality_id=member.municipality_id,
-        age_group=member.age_group,
-        language=member.language,
+        round_id=round_.pk,
+        submitted_on=timezone.localdate(round_.opened_at or timezone.now()),
     )
-    rows = []
-    kinds = dict(
-        Question.objects.filter(round_id=invitation.round_id).values_list("pk", "kind")
+    Answer.objects.bulk_create(
+        Answer(response=response, question_id=question_id, value=value, text=text)
+        for question_id, value, text in rows
     )
-    for question_id, value in answers.items():
-        kind = kinds.get(question_id)
-        if kind is None or value in (None, "", []):
-            continue
-        if kind == Question.Kind.TEXT:
-            rows.append(Answer(response=response, question_id=question_id, text=value))
-        elif kind == Question.Kind.MULTIPLE:
-            rows.extend(
-                Answer(response=response, question_id=question_id, value=int(v))
-                for v in value
-            )
-        else:
-            rows.append(
-                Answer(response=response, question_id=question_id, value=int(value))
-            )
-    Answer.objects.bulk_create(rows)
-    invitation.answered_at = timezone.now()
-    invitation.save(update_fields=["answered_at"])
     return response

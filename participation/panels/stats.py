@@ -17,7 +17,7 @@ from .models import AgeGroup, Answer, Question
 def min_group_size(min_group=None):
     if min_group is not None:
         return min_group
-    return getattr(settings, "PANEL_MIN_GROUP_SIZE", 5)
+    return settings.PANEL_MIN_GROUP_SIZE
 
 
 def count_invited(invitations):
@@ -35,16 +35,19 @@ def count_invited(invitations):
     return by_muni, by_age
 
 
-def _invited(round_):
-    """Invited counts: live while open, the stored copy once closed."""
-    if round_.invited_counts:
-        counts = round_.invited_counts
+def _counts(round_, stored, answered_only):
+    """(total, {municipality id: n}, {age group: n}): live from the
+    invitations while the round is open, the stored copy once closed."""
+    if round_.status == round_.Status.CLOSED or stored:
         return (
-            counts.get("total", 0),
-            {int(k): v for k, v in counts.get("municipality", {}).items()},
-            counts.get("age_group", {}),
+            stored.get("total", 0),
+            {int(k): v for k, v in stored.get("municipality", {}).items()},
+            stored.get("age_group", {}),
         )
-    by_muni, by_age = count_invited(round_.invitations.filter(member__isnull=False))
+    invitations = round_.invitations.filter(member__isnull=False)
+    if answered_only:
+        invitations = invitations.filter(answered=True)
+    by_muni, by_age = count_invited(invitations)
     return sum(by_muni.values()), by_muni, by_age
 
 
@@ -59,20 +62,17 @@ def _rate(responded, invited, minimum):
 
 
 def response_rates(round_, min_group=None):
-    """{"overall": {...}, "municipality": [...], "age_group": [...]}."""
+    """{"overall": {...}, "municipality": [...], "age_group": [...]}.
+
+    The responses carry no stratum (finding 5): who responded by
+    municipality and age group is counted from the invitations' "answered"
+    flags while the round is open and kept on the round when it closes."""
     minimum = min_group_size(min_group)
-    invited_total, invited_muni, invited_age = _invited(round_)
-    responses = round_.responses.all()
-    total = responses.count()
-    by_muni = dict(
-        responses.values_list("municipality")
-        .annotate(n=Count("pk"))
-        .values_list("municipality", "n")
+    invited_total, invited_muni, invited_age = _counts(
+        round_, round_.invited_counts, answered_only=False
     )
-    by_age = dict(
-        responses.values_list("age_group")
-        .annotate(n=Count("pk"))
-        .values_list("age_group", "n")
+    total, by_muni, by_age = _counts(
+        round_, round_.responded_counts, answered_only=True
     )
     area_ids = set(invited_muni) | {k for k in by_muni if k is not None}
     names = dict(Area.objects.filter(pk__in=area_ids).values_list("pk", "name_fi"))
@@ -132,7 +132,8 @@ def round_results(round_, min_group=None, include_text=True):
                     question__round=round_, question__kind=Question.Kind.TEXT
                 )
                 .exclude(text="")
-                .order_by("pk")
+                # By text, not by id: nothing shows the order of answering.
+                .order_by("text")
                 .values_list("question_id", "text")
             ):
                 texts.setdefault(question_id, []).append(text)

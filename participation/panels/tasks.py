@@ -39,9 +39,7 @@ def send_round_mails(round_id, kind):
     if kind == "invitation":
         invitations = invitations.filter(sent_at__isnull=True)
     else:
-        invitations = invitations.filter(
-            sent_at__isnull=False, answered_at__isnull=True
-        )
+        invitations = invitations.filter(sent_at__isnull=False, answered=False)
     sent = 0
     for invitation in invitations:
         member = invitation.member
@@ -54,8 +52,11 @@ def send_round_mails(round_id, kind):
             "self_service_url": services.self_service_url(member),
         }
         send_email(f"panels/email/{kind}", context, member.email, language)
-        field = "sent_at" if kind == "invitation" else "reminded_at"
-        setattr(invitation, field, timezone.now())
-        invitation.save(update_fields=[field])
+        if kind == "invitation":
+            invitation.sent_at = timezone.now()
+            invitation.save(update_fields=["sent_at"])
+        else:
+            invitation.reminded = True
+            invitation.save(update_fields=["reminded"])
         sent += 1
     return sent

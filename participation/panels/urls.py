@@ -14,4 +14,6 @@ urlpatterns = [
     path("m/<str:token>/erase/", views.self_service_erase, name="self_service_erase"),
     path("<slug:slug>/", views.panel_detail, name="panel"),
     path("<slug:slug>/sent/", views.join_sent, name="join_sent"),
+    path("<slug:slug>/resend/", views.resend, name="resend"),
+    path("<slug:slug>/resend/sent/", views.resend_sent, name="resend_sent"),
 ]

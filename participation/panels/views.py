@@ -5,6 +5,7 @@ gives 404 and a used or expired one 410, with the same short page."""
 
 import json
 
+from allauth.core import ratelimit
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from website.core.i18n import active_language
 
 from . import services
-from .forms import AnswerForm, JoinForm, SelfServiceForm
+from .forms import AnswerForm, JoinForm, ResendForm, SelfServiceForm
 from .models import Panel
 
 
@@ -50,6 +51,7 @@ def panel_detail(request, slug):
     )
 
 
+@never_cache
 def join_sent(request, slug):
     panel = get_object_or_404(Panel, slug=slug)
     return render(
@@ -63,19 +65,32 @@ def join_sent(request, slug):
                 "message does not arrive in a few minutes, check your spam folder."
             ),
             "panel": panel,
+            "resend": True,
         },
     )
 
 
 @never_cache
 def confirm(request, token):
+    """The e-mail's link opens a page with a "Confirm" button; only its POST
+    confirms (finding 10: mail servers' link scanners fetch every link, and
+    a GET confirmed the application for them)."""
     try:
         member = services.member_from_token(
             token, services.CONFIRM_SALT, services.confirm_max_age()
         )
-        services.confirm(member)
+        if member.confirmed_at is not None:
+            raise services.LinkError(gone=True)
+        if request.method == "POST":
+            services.confirm(member)
     except services.LinkError as error:
         return _link_error(request, error)
+    if request.method != "POST":
+        return render(
+            request,
+            "panels/confirm.html",
+            {"panel": member.panel, "title": _("Confirm your application")},
+        )
     return render(
         request,
         "panels/message.html",
@@ -87,6 +102,48 @@ def confirm(request, token):
                 "your details."
             ),
             "panel": member.panel,
+        },
+    )
+
+
+@never_cache
+def resend(request, slug):
+    """ "Send the link again": the same neutral page whatever the address."""
+    panel = get_object_or_404(Panel, slug=slug)
+    form = ResendForm(
+        request.POST if request.method == "POST" else None, request=request
+    )
+    if request.method == "POST" and form.is_valid():
+        form.count_submission()
+        email = form.cleaned_data["email"]
+        # Past the per-address rate nothing more is sent, and the page is the
+        # same, so the form cannot be used to flood one mailbox.
+        if ratelimit.consume(request, action="panel_resend_address", key=email):
+            services.resend_confirmation(panel, email)
+        return redirect("panels:resend_sent", slug=panel.slug)
+    return render(
+        request,
+        "panels/resend.html",
+        {"panel": panel, "form": form, "title": _("Send the link again")},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@never_cache
+def resend_sent(request, slug):
+    panel = get_object_or_404(Panel, slug=slug)
+    return render(
+        request,
+        "panels/message.html",
+        {
+            "title": _("Check your e-mail"),
+            "message": _(
+                "If an application with this address is waiting for "
+                "confirmation, we have sent the confirmation link to it again. "
+                "If the message does not arrive in a few minutes, check your "
+                "spam folder."
+            ),
+            "panel": panel,
         },
     )
 

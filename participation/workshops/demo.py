@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from website.associations.models import Theme
 from website.core.demo import demo_key
+from website.core.organisations import organisation_key
 from website.core.translation import translate
 from website.indicators.models import Area
 from website.plan.models import GoalPage
@@ -226,6 +227,7 @@ def _upcoming_signups(page, areas):
                 email=f"{slug}.demo{i}@example.com",
                 organisation_type=kind,
                 organisation_name=org,
+                organisation_key=organisation_key(org),
                 municipality=areas.get(code),
                 created_at=at,
                 queued_at=at,

@@ -1,15 +1,19 @@
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from website.associations.models import Association
 from website.core.antispam import SpamProtectedForm
+from website.core.organisations import normalise_business_id, validate_business_id
 from website.indicators.models import Area
 
 from .models import OrganisationType
 
-MAX_PARTY = 50
+# The most lines the attendees box is read for (the party limits of the
+# workshop are far smaller; this only bounds the work on a hostile post).
+MAX_LINES = 200
 
 
 class SignUpForm(SpamProtectedForm, forms.Form):
@@ -41,6 +45,12 @@ class SignUpForm(SpamProtectedForm, forms.Form):
     )
     organisation_name = forms.CharField(
         label=_("Name of the organisation"), max_length=200, required=False
+    )
+    business_id = forms.CharField(
+        label=_("Business ID (optional)"),
+        max_length=20,
+        required=False,
+        help_text=_("For example 1234567-8."),
     )
     municipality = forms.ModelChoiceField(
         queryset=Area.objects.none(),
@@ -83,14 +93,27 @@ class SignUpForm(SpamProtectedForm, forms.Form):
         if not workshop.ask_organisation:
             del self.fields["organisation_type"]
             del self.fields["organisation_name"]
+            del self.fields["business_id"]
+        source = workshop.source()
+        self.limits = {
+            "signup": source.max_per_signup,
+            "resident": source.party_limit(OrganisationType.RESIDENT),
+            "companions": settings.WORKSHOP_MAX_COMPANIONS,
+        }
         if not workshop.ask_attendees:
             del self.fields["attendees"]
             self.fields["party_size"] = forms.IntegerField(
                 label=_("Number of attendees"),
                 min_value=1,
-                max_value=MAX_PARTY,
+                max_value=self.limits["signup"],
                 initial=1,
             )
+        else:
+            self.fields["attendees"].help_text = _(
+                "One name per line, including yourself if you attend. Leave empty "
+                "if you come alone. At most %(max)s attendees per sign-up; as a "
+                "resident, yourself and at most %(companions)s companions."
+            ) % {"max": self.limits["signup"], "companions": self.limits["companions"]}
         if not workshop.ask_dietary:
             del self.fields["dietary"]
         if not workshop.ask_accessibility:
@@ -113,13 +136,35 @@ class SignUpForm(SpamProtectedForm, forms.Form):
 
     def clean_attendees(self):
         value = self.cleaned_data["attendees"]
-        if len([line for line in value.splitlines() if line.strip()]) > MAX_PARTY:
-            raise forms.ValidationError(
-                _("At most %(max)s attendees per sign-up."),
-                params={"max": MAX_PARTY},
-                code="too_many",
-            )
+        if len(value.splitlines()) > MAX_LINES:
+            raise self.too_many_error(self.limits["signup"])
         return value
+
+    def clean_business_id(self):
+        value = normalise_business_id(self.cleaned_data["business_id"])
+        if value:
+            validate_business_id(value)
+        return value
+
+    def too_many_error(self, limit, resident=False):
+        if resident:
+            return forms.ValidationError(
+                _(
+                    "As a resident you can sign up yourself and at most "
+                    "%(companions)s companions."
+                ),
+                params={"companions": limit - 1},
+                code="resident_limit",
+            )
+        return forms.ValidationError(
+            _("At most %(max)s attendees per sign-up."),
+            params={"max": limit},
+            code="too_many",
+        )
+
+    @property
+    def party_field(self):
+        return "attendees" if "attendees" in self.fields else "party_size"
 
     def clean(self):
         cleaned = super().clean()
@@ -129,12 +174,13 @@ class SignUpForm(SpamProtectedForm, forms.Form):
             cleaned["organisation_name"] = cleaned.get("organisation_name") or (
                 association.name
             )
-        kind = cleaned.get("organisation_type")
-        if (
-            kind
-            and kind != OrganisationType.RESIDENT
-            and not cleaned.get("organisation_name")
-            and "organisation_name" in self.fields
+        kind = cleaned.get("organisation_type", OrganisationType.RESIDENT)
+        if kind == OrganisationType.RESIDENT:
+            # A resident signs up as a person: no organisation to count.
+            cleaned["organisation_name"] = ""
+            cleaned["business_id"] = ""
+        elif not cleaned.get("organisation_name") and "organisation_name" in (
+            self.fields
         ):
             self.add_error(
                 "organisation_name",
@@ -143,18 +189,27 @@ class SignUpForm(SpamProtectedForm, forms.Form):
                     code="required",
                 ),
             )
-        limit = self.workshop.max_per_organisation
-        if limit and kind and kind != OrganisationType.RESIDENT and not self.errors:
+        if self.party_field not in self.errors:
+            resident = kind == OrganisationType.RESIDENT
+            limit = self.limits["resident" if resident else "signup"]
             if len(self.attendee_names()) > limit:
-                self.add_error(
-                    "attendees" if "attendees" in self.fields else "party_size",
-                    forms.ValidationError(
-                        _("At most %(max)s attendees per organisation."),
-                        params={"max": limit},
-                        code="organisation_limit",
-                    ),
-                )
+                self.add_error(self.party_field, self.too_many_error(limit, resident))
         return cleaned
+
+    def add_quota_error(self, error):
+        """The organisation's quota, checked by the service under the lock."""
+        self.add_error(
+            self.party_field,
+            forms.ValidationError(
+                _(
+                    "Your organisation's sign-ups for this workshop may bring at "
+                    "most %(max)s attendees together; %(left)s seats are left "
+                    "for your organisation."
+                ),
+                params={"max": error.limit, "left": error.left},
+                code="organisation_limit",
+            ),
+        )
 
     def signup_fields(self):
         data = self.cleaned_data
@@ -165,6 +220,7 @@ class SignUpForm(SpamProtectedForm, forms.Form):
                 "organisation_type", OrganisationType.RESIDENT
             ),
             "organisation_name": data.get("organisation_name", ""),
+            "business_id": data.get("business_id", ""),
             "association": data.get("association"),
             "municipality": data.get("municipality"),
             "dietary": data.get("dietary", ""),

@@ -19,6 +19,7 @@ queue, so a new sign-up also waits while anyone is waiting.
 import uuid
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,7 +78,23 @@ class WorkshopPage(RoutablePageMixin, Page):
         help_text=_("Leave empty for no limit; 0 means no waiting list."),
     )
     max_per_organisation = models.PositiveIntegerField(
-        _("maximum attendees per organisation"), null=True, blank=True
+        _("maximum attendees per organisation"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Counted over all sign-ups of one organisation for this workshop "
+            "(the same Business ID or the same name, however spelled). Leave "
+            "empty for no limit."
+        ),
+    )
+    max_per_signup = models.PositiveSmallIntegerField(
+        _("maximum seats per sign-up"),
+        default=10,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "The most attendees one sign-up may bring. A resident signing up "
+            "as an individual may in any case bring only a few named companions."
+        ),
     )
     signup_opens = models.DateTimeField(_("sign-up opens"), null=True, blank=True)
     signup_closes = models.DateTimeField(
@@ -139,6 +156,7 @@ class WorkshopPage(RoutablePageMixin, Page):
                 FieldPanel("capacity"),
                 FieldPanel("waitlist_limit"),
                 FieldPanel("max_per_organisation"),
+                FieldPanel("max_per_signup"),
                 FieldRowPanel(
                     [FieldPanel("signup_opens"), FieldPanel("signup_closes")]
                 ),
@@ -207,6 +225,15 @@ class WorkshopPage(RoutablePageMixin, Page):
     def closes_at(self):
         return self.signup_closes or self.starts_at
 
+    def party_limit(self, organisation_type):
+        """The most attendees one sign-up of this type may bring (finding 3):
+        `max_per_signup`, and for a resident signing up as an individual
+        themselves plus at most WORKSHOP_MAX_COMPANIONS named companions."""
+        limit = self.max_per_signup
+        if organisation_type == OrganisationType.RESIDENT:
+            limit = min(limit, 1 + settings.WORKSHOP_MAX_COMPANIONS)
+        return limit
+
     def signup_state(self, now=None):
         """'not_open', 'open' or 'closed'."""
         now = now or timezone.now()
@@ -266,6 +293,11 @@ class SignUp(models.Model):
     organisation_name = models.CharField(
         _("organisation name"), max_length=200, blank=True
     )
+    business_id = models.CharField(_("Business ID"), max_length=9, blank=True)
+    # website.core.organisations.organisation_key(organisation_name), set by
+    # services.create_signup: the per-organisation quota counts the sign-ups
+    # with this key or with the same Business ID (finding 3).
+    organisation_key = models.CharField(max_length=200, blank=True, editable=False)
     association = models.ForeignKey(
         "associations.Association",
         verbose_name=_("association"),

@@ -13,22 +13,75 @@ Rules:
   the head that does not fit blocks the ones behind it, and a new sign-up
   joins the waiting list while anybody is waiting;
 - the waiting list limit counts persons; a party that would exceed it is
-  refused with an honest message.
+  refused with an honest message;
+- a sign-up brings at most `WorkshopPage.party_limit()` attendees, and an
+  organisation's sign-ups together at most `max_per_organisation`, counted
+  under the same lock over every active sign-up with the same Business ID,
+  the same normalised name or the same association (audit finding 3).
 """
 
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
-from .models import Attendee, CapacityNotice, OutgoingEmail, SignUp, WorkshopPage
+from website.core.organisations import organisation_key
+
+from .models import (
+    Attendee,
+    CapacityNotice,
+    OrganisationType,
+    OutgoingEmail,
+    SignUp,
+    WorkshopPage,
+)
 
 NOTICE_THRESHOLDS = (80, 100)
 
 
 class WorkshopFull(Exception):
     """No seat and no room on the waiting list."""
+
+
+class TooManyAttendees(Exception):
+    """More attendees than one sign-up of this type may bring."""
+
+    def __init__(self, limit):
+        super().__init__(limit)
+        self.limit = limit
+
+
+class OrganisationQuotaFull(Exception):
+    """The organisation's sign-ups would exceed `max_per_organisation`;
+    `left` is how many seats it may still take."""
+
+    def __init__(self, left, limit):
+        super().__init__(left, limit)
+        self.left = left
+        self.limit = limit
+
+
+def organisation_seats(workshop, fields):
+    """Attendees of the active (not cancelled) sign-ups of the organisation
+    described by `fields` (its Business ID, name or association)."""
+    match = Q()
+    key = organisation_key(fields.get("organisation_name", ""))
+    if key:
+        match |= Q(organisation_key=key)
+    if fields.get("business_id"):
+        match |= Q(business_id=fields["business_id"])
+    if fields.get("association") is not None:
+        match |= Q(association=fields["association"])
+    if not match:
+        return 0
+    return (
+        SignUp.objects.filter(match, workshop=workshop)
+        .exclude(status=SignUp.Status.CANCELLED)
+        .exclude(organisation_type=OrganisationType.RESIDENT)
+        .aggregate(n=Sum("party_size"))["n"]
+        or 0
+    )
 
 
 @dataclass
@@ -94,10 +147,12 @@ def create_signup(workshop, attendees, **fields):
     `workshop` may be either language version; the sign-up belongs to the
     Finnish page. `attendees` is a list of names (blank names allowed), one
     per seat. A repeated `submission_key` returns the first sign-up.
-    Raises WorkshopFull when neither a seat nor the waiting list is free.
+    Raises WorkshopFull when neither a seat nor the waiting list is free,
+    TooManyAttendees and OrganisationQuotaFull for the limits above.
     """
     source = workshop.source()
     party = max(len(attendees), 1)
+    kind = fields.get("organisation_type", OrganisationType.RESIDENT)
     with transaction.atomic():
         locked = _lock(source.pk)
         key = fields.get("submission_key")
@@ -107,6 +162,14 @@ def create_signup(workshop, attendees, **fields):
             ).first()
             if existing:
                 return existing, False
+        limit = locked.party_limit(kind)
+        if party > limit:
+            raise TooManyAttendees(limit)
+        quota = locked.max_per_organisation
+        if quota and kind != OrganisationType.RESIDENT:
+            used = organisation_seats(locked, fields)
+            if used + party > quota:
+                raise OrganisationQuotaFull(max(quota - used, 0), quota)
         state = seats(locked)
         nobody_waiting = not SignUp.objects.filter(
             workshop=locked, status=SignUp.Status.WAITING
@@ -126,6 +189,7 @@ def create_signup(workshop, attendees, **fields):
             party_size=party,
             created_at=now,
             queued_at=now,
+            organisation_key=organisation_key(fields.get("organisation_name", "")),
             **fields,
         )
         Attendee.objects.bulk_create(

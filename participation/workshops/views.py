@@ -55,6 +55,10 @@ def workshop_page(page, request):
                     user=request.user if request.user.is_authenticated else None,
                     **form.signup_fields(),
                 )
+            except services.TooManyAttendees as error:
+                form.add_error(form.party_field, form.too_many_error(error.limit))
+            except services.OrganisationQuotaFull as error:
+                form.add_quota_error(error)
             except services.WorkshopFull:
                 form.add_error(
                     None,

@@ -41,6 +41,8 @@ def fill_with_keyboard(page, limit=80):
         elif field["tag"] == "TEXTAREA" or kind in ("text", "tel", ""):
             if name in ("name", "organisation_name", "attendees"):
                 page.keyboard.type("Kaisa Näppäimistö")
+            elif name == "business_id":
+                page.keyboard.type("0112038-9")
             elif name not in ("homepage",):
                 page.keyboard.type("Hyvä palvelu, kiitos.")
         elif field["tag"] == "SELECT":

@@ -34,7 +34,11 @@ def test_join_confirm_answer_and_erase_in_swedish(demo_server, browser):
         page.get_by_role("button", name="Skicka ansökan").click()
         page.get_by_role("heading", name="Kontrollera din e-post").wait_for()
 
+        # The link opens a page; only its button confirms (finding 10).
         page.goto(demo_server.url + last_link("c"))
+        page.get_by_role("heading", name="Bekräfta din ansökan").wait_for()
+        assert Member.objects.get(email="greta@example.com").confirmed_at is None
+        page.get_by_role("button", name="Bekräfta", exact=True).click()
         page.get_by_role("heading", name="Tack, din ansökan är bekräftad").wait_for()
         member = Member.objects.get(email="greta@example.com")
         assert member.confirmed_at and member.language == "sv"

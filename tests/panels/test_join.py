@@ -57,7 +57,7 @@ def test_double_opt_in(client, panel, areas, django_capture_on_commit_callbacks)
     confirm = link_path(mail.outbox[0])
     assert confirm.startswith("/sv/paneler/c/")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(confirm)
+        response = client.post(confirm)
     assert response.status_code == 200
     member.refresh_from_db()
     assert member.confirmed_at is not None

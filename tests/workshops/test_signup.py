@@ -206,7 +206,7 @@ def test_maximum_attendees_per_organisation(client):
         attendees="A\nB\nC",
     )
     assert response.status_code == 400
-    assert "Enintään 2 osallistujaa organisaatiota kohden" in response.content.decode()
+    assert "voi olla yhteensä enintään 2 osallistujaa" in response.content.decode()
 
 
 def test_errors_are_listed_and_next_to_fields_in_swedish(client, workshop):

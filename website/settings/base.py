@@ -242,6 +242,10 @@ ACCOUNT_RATE_LIMITS = {
     "feedback": "20/h/ip",
     "workshop_signup": "10/h/ip",
     "panel_join": "10/h/ip",
+    # "Send the link again" (panels): a captcha past the rate per client, and
+    # silently no more mail to one address past its own rate (finding 10).
+    "panel_resend": "5/h/ip",
+    "panel_resend_address": "3/h/key",
 }
 # Two-factor authentication (TOTP) for every account that can use the admin
 # (website/core/mfa.py). On in production; off here so that the demo
@@ -353,3 +357,6 @@ PARTICIPATION_MIN_GROUP_SIZE = 5
 ANALYTICS_NPS_MIN_N = 30
 # Years the analytics period fields accept (a date outside is a form error).
 ANALYTICS_FIRST_YEAR = 2000
+# Audit findings 2 and 3: bounds of a panel answer and of a resident's party.
+PANEL_ANSWER_MAX_LENGTH = 4000  # characters of one free-text answer
+WORKSHOP_MAX_COMPANIONS = 3  # a resident signs up themselves and at most this many
