@@ -1,0 +1,50 @@
+"""Error reports to Sentry (SENTRY_DSN), without personal data.
+
+`send_default_pii=False` keeps sentry-sdk from adding cookies, users and IP
+addresses; `scrub` (before_send) removes what is left that can be personal:
+request bodies, cookies, query strings, headers other than a few harmless
+ones, user details other than the id, and personal tokens in URL paths.
+"""
+
+from urllib.parse import urlsplit, urlunsplit
+
+from .request_log import redact_path
+
+_SAFE_HEADERS = {"user-agent", "accept", "accept-language", "content-type", "host"}
+
+
+def scrub(event, hint=None):
+    request = event.get("request")
+    if request:
+        for key in ("data", "cookies", "query_string", "env"):
+            request.pop(key, None)
+        if request.get("url"):
+            parts = urlsplit(request["url"])
+            request["url"] = urlunsplit(
+                (parts.scheme, parts.netloc, redact_path(parts.path), "", "")
+            )
+        headers = request.get("headers") or {}
+        request["headers"] = {
+            name: value
+            for name, value in headers.items()
+            if name.lower() in _SAFE_HEADERS
+        }
+    user = event.get("user")
+    if user:
+        event["user"] = {"id": user["id"]} if user.get("id") else {}
+    return event
+
+
+def init_sentry(dsn, **options):
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=dsn,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        max_request_body_size="never",
+        before_send=scrub,
+        before_send_transaction=scrub,
+        **options,
+    )
