@@ -17,6 +17,9 @@ threads = int(os.environ.get("WEB_THREADS", "4"))
 timeout = int(os.environ.get("WEB_TIMEOUT", "60"))
 graceful_timeout = 30
 keepalive = 5
+# Load Django once in the master: a configuration error stops the start at
+# once (instead of workers failing one by one), and workers fork ready.
+preload_app = True
 # Restart workers now and then so that slow leaks cannot grow unbounded.
 max_requests = 2000
 max_requests_jitter = 200

@@ -4,6 +4,7 @@
 addresses; `scrub` (before_send) removes what is left that can be personal:
 request bodies, cookies, query strings, headers other than a few harmless
 ones, user details other than the id, and personal tokens in URL paths.
+Local variables of stack frames (requests, forms, tokens) are not sent.
 """
 
 from urllib.parse import urlsplit, urlunsplit
@@ -43,6 +44,9 @@ def init_sentry(dsn, **options):
         dsn=dsn,
         integrations=[DjangoIntegration()],
         send_default_pii=False,
+        # Frame locals hold requests, forms and tokens; the code lines are
+        # enough to find a bug.
+        include_local_variables=False,
         max_request_body_size="never",
         before_send=scrub,
         before_send_transaction=scrub,

@@ -60,11 +60,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Scheduler running {len(job_list)} jobs.")
         try:
             while not stop.is_set():
-                close_old_connections()
                 scheduler.run_due(job_list)
-                if once:
+                if once or stop.wait(interval):
                     break
-                stop.wait(interval)
+                # Like a request: drop a connection the database has closed.
+                close_old_connections()
                 if not lock.held():
                     # The database went away and took the lock with it:
                     # exit so the process manager starts a fresh scheduler.
