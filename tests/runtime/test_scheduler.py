@@ -85,3 +85,20 @@ def test_feedback_purge_job_and_command_anonymise_the_same_feedback():
     assert purge_feedback.enqueue().return_value >= 1
     feedback.refresh_from_db()
     assert feedback.anonymised_at is not None and feedback.text == ""
+
+
+def test_the_named_lock_admits_one_holder_at_a_time():
+    from website.core.locks import NamedLock
+
+    first, second = NamedLock("test-lock"), NamedLock("test-lock")
+    assert first.acquire(wait=False)
+    try:
+        assert first.held()
+        assert not second.acquire(wait=False)
+        other = NamedLock("another-lock")
+        assert other.acquire(wait=False)
+        other.release()
+    finally:
+        first.release()
+    assert second.acquire(wait=False)
+    second.release()
