@@ -3,6 +3,7 @@ tests/runtime/test_sentry.py: a request whose view raises, with personal
 data in its path, query string, cookie and headers."""
 
 import io
+import logging
 import sys
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from website import urls as site_urls  # noqa: E402
 
 
 def boom(request, email, token):
+    # An earlier log line becomes a breadcrumb of the event.
+    logging.getLogger("feedback").warning("Alert to " + email + " refused")
     raise RuntimeError("probe failure")
 
 

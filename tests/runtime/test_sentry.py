@@ -61,6 +61,7 @@ def test_errors_reach_sentry_without_personal_data():
     assert events, payload[:2000]
     [event] = events
     assert event["exception"]["values"][-1]["type"] == "RuntimeError"
+    assert "Alert to <email> refused" in payload  # the breadcrumb, scrubbed
     assert event["request"]["url"] == (
         "https://hyvinvointi.example.fi/boom/<redacted>/<redacted>/"
     )

@@ -3,15 +3,18 @@
 `send_default_pii=False` keeps sentry-sdk from adding cookies, users and IP
 addresses; `scrub` (before_send) removes what is left that can be personal:
 request bodies, cookies, query strings, headers other than a few harmless
-ones, user details other than the id, and personal tokens in URL paths.
+ones, user details other than the id, personal tokens in URL paths, and
+e-mail addresses and structured data of breadcrumbs (earlier log lines).
 Local variables of stack frames (requests, forms, tokens) are not sent.
 """
 
+import re
 from urllib.parse import urlsplit, urlunsplit
 
 from .request_log import redact_path
 
 _SAFE_HEADERS = {"user-agent", "accept", "accept-language", "content-type", "host"}
+_EMAIL = re.compile(r"[^\s@<>\"']+@[^\s@<>\"']+")
 
 
 def scrub(event, hint=None):
@@ -33,6 +36,12 @@ def scrub(event, hint=None):
     user = event.get("user")
     if user:
         event["user"] = {"id": user["id"]} if user.get("id") else {}
+    # Log lines become breadcrumbs: keep their text without addresses, drop
+    # their structured data (SQL parameters, URLs, extra fields).
+    for crumb in (event.get("breadcrumbs") or {}).get("values", []):
+        crumb.pop("data", None)
+        if isinstance(crumb.get("message"), str):
+            crumb["message"] = _EMAIL.sub("<email>", crumb["message"])
     return event
 
 
