@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The settings build the demo's e-mail links from the port actually served.
+export PORT
 PYTEST_ARGS ?=
 
 .PHONY: demo test lint messages system-packages check-python

@@ -2,12 +2,13 @@
 and the admin, and the production settings in a subprocess."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.production_env import production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,15 +51,7 @@ def test_admin_is_left_out_of_the_policy_but_not_framable(admin_client):
 
 
 def test_production_responses_force_https_hsts_and_csp():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": "x" * 60 + "-production-like-secret-key-for-the-probe",
-        "ALLOWED_HOSTS": "hyvinvointi.example.fi",
-        "DATABASE_URL": "sqlite://:memory:",
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    env = production_env()
     result = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "production_probe.py")],
         cwd=ROOT,
@@ -78,22 +71,6 @@ def test_production_responses_force_https_hsts_and_csp():
     assert "includeSubDomains" in hsts and "preload" in hsts
     assert directives(headers["Content-Security-Policy"])["script-src"] == ["'self'"]
     assert headers["Referrer-Policy"] == "same-origin"
-
-
-def production_env(**extra):
-    import secrets
-
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "hyvinvointi.example.fi",
-        "DATABASE_URL": "sqlite://:memory:",
-        "PYTHONPATH": str(ROOT),
-        **extra,
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    return env
 
 
 def test_production_settings_pass_check_deploy_without_warnings():

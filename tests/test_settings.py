@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.production_env import production_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -23,13 +25,7 @@ def test_languages_are_finnish_then_swedish():
 
 
 def test_production_settings_pass_check_deploy():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": "x" * 60 + "-production-like-secret-key-for-the-check",
-        "ALLOWED_HOSTS": "hyvinvointi.example.fi",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the test settings
+    env = production_env()
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -43,8 +39,7 @@ def test_production_settings_pass_check_deploy():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.production"}
-    env.pop("SECRET_KEY", None)
+    env = production_env(SECRET_KEY=None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,

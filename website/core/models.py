@@ -32,3 +32,17 @@ class TranslationSettings(BaseSiteSetting):
                 _("Can publish although a translation is missing or out of date"),
             )
         ]
+
+
+class LastRun(models.Model):
+    """When something periodic last happened, by name: the scheduler's
+    last enqueue of each job ("job:<name>") and the task worker's last
+    heartbeat ("worker_heartbeat"). Kept in the database so that a restart
+    of the scheduler does not run every job again, and so that /readyz on
+    any web instance sees the worker's heartbeat."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.name} {self.at.isoformat()}"

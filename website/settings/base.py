@@ -5,30 +5,19 @@ Everything that differs between machines comes from the environment (see
 switch on what they need.
 """
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 
+from . import environment as env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item]
-
-
 DEBUG = False
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+SECRET_KEY = env.SECRET_KEY
+ALLOWED_HOSTS = env.ALLOWED_HOSTS
+CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
 
 INSTALLED_APPS = [
     # Our apps first: website.search overrides modelsearch's update_index.
@@ -44,6 +33,9 @@ INSTALLED_APPS = [
     "participation.panels",
     "participation.analytics",
     "feedback",
+    # The production task backend's tables exist everywhere (TASKS below).
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -77,6 +69,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One JSON line per request with a request id (website/core/request_log.py);
+    # first, so that it also times and logs page cache hits.
+    "website.core.request_log.RequestLogMiddleware",
+    # /healthz and /readyz answer here, before host checks, HTTPS redirects,
+    # sessions and the page cache (website/core/health.py).
+    "website.core.health.HealthMiddleware",
     # Whole pages for anonymous visitors (website/core/page_cache.py).
     "website.core.page_cache.UpdatePageCache",
     "django.middleware.security.SecurityMiddleware",
@@ -125,8 +123,8 @@ WSGI_APPLICATION = "website.wsgi.application"
 
 # SQLite file by default; DATABASE_URL (PostgreSQL) in CI and production.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+    "default": dj_database_url.parse(
+        env.DATABASE_URL or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -161,16 +159,17 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_SITE_NAME = "Yhdessä – Tillsammans"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Public base URL: every absolute link (e-mails, QR codes) starts with it.
+WAGTAILADMIN_BASE_URL = env.SITE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.STATIC_ROOT or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = env.MEDIA_ROOT or BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -179,11 +178,11 @@ STORAGES = {
 }
 
 # Cache: local memory unless REDIS_URL is set.
-if os.environ.get("REDIS_URL"):
+if env.REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": env.REDIS_URL,
         }
     }
 else:
@@ -197,37 +196,43 @@ CACHES["pages"] = {
 }
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
-CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+CACHE_MIDDLEWARE_SECONDS = env.PAGE_CACHE_SECONDS
 if not CACHE_MIDDLEWARE_SECONDS:  # PAGE_CACHE_SECONDS=0 turns the page cache off
     MIDDLEWARE = [m for m in MIDDLEWARE if "page_cache" not in m]
 
 # Background work: immediate by default; production uses the database backend
-# and `manage.py db_worker`.
+# (django-tasks-db) and the Procfile's worker (`manage.py db_worker`).
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        "BACKEND": env.or_default(
+            env.TASKS_BACKEND, "django_tasks.backends.immediate.ImmediateBackend"
         )
     }
 }
+# /readyz: the worker must have run the heartbeat task within this many seconds.
+WORKER_HEARTBEAT_MAX_AGE = env.WORKER_HEARTBEAT_MAX_AGE
 
 # Search: one backend per content language, see website/search/README in
 # docs/architecture.md. Each translatable object is indexed only in the
 # backend of its own locale, because the database backends share one index
 # table and one SEARCH_CONFIG each (wagtail/wagtail#9253).
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_URL = env.ELASTICSEARCH_URL
 from website.search.backends import build_search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = build_search_backends(ELASTICSEARCH_URL)
 SEARCH_BACKEND_FOR_LANGUAGE = {"fi": "default", "sv": "sv"}
 
 # E-mail: console by default.
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env.or_default(
+    env.EMAIL_BACKEND, "django.core.mail.backends.console.EmailBackend"
 )
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "DEFAULT_FROM_EMAIL", "Yhdessä <no-reply@yhdessa.example>"
-)
+EMAIL_HOST = env.EMAIL_HOST
+EMAIL_PORT = env.EMAIL_PORT
+EMAIL_HOST_USER = env.EMAIL_HOST_USER
+EMAIL_HOST_PASSWORD = env.EMAIL_HOST_PASSWORD
+EMAIL_USE_TLS = env.or_default(env.EMAIL_USE_TLS, False)
+EMAIL_TIMEOUT = env.EMAIL_TIMEOUT
+DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Accounts (django-allauth): e-mail login with verification.
@@ -250,10 +255,10 @@ ACCOUNT_RATE_LIMITS = {
 # Two-factor authentication (TOTP) for every account that can use the admin
 # (website/core/mfa.py). On in production; off here so that the demo
 # logins of `make demo` and the tests work with a password alone.
-MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", False)
+MFA_REQUIRED_FOR_STAFF = env.or_default(env.MFA_REQUIRED_FOR_STAFF, False)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Yhdessä"
-ACCOUNT_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ACCOUNT_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
 # Public accounts are association representatives: after signing in they
 # land on their associations.
 LOGIN_REDIRECT_URL = "association_selfservice:dashboard"
@@ -261,7 +266,7 @@ LOGIN_REDIRECT_URL = "association_selfservice:dashboard"
 LOGIN_URL = "account_login"
 
 # Time trap: a person needs at least this long to fill a public form.
-SPAM_MIN_FILL_SECONDS = int(os.environ.get("SPAM_MIN_FILL_SECONDS", "3"))
+SPAM_MIN_FILL_SECONDS = env.SPAM_MIN_FILL_SECONDS
 # Captcha is the escalation step only (its audio is English-only).
 CAPTCHA_FONT_SIZE = 32
 
@@ -274,21 +279,17 @@ X_FRAME_OPTIONS = "DENY"
 
 # Association map tiles: any XYZ tile server. The list and the filters work
 # without them; the map is an addition for those who can use it.
-MAP_TILE_URL = os.environ.get(
-    "MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-)
-MAP_TILE_ATTRIBUTION = os.environ.get(
-    "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"
-)
+MAP_TILE_URL = env.MAP_TILE_URL
+MAP_TILE_ATTRIBUTION = env.MAP_TILE_ATTRIBUTION
 _tiles = urlsplit(MAP_TILE_URL.replace("{s}.", "*."))
 MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}"
 
 # Feedback and NPS (docs/feedback.md): retention of free text and contact
 # details, reminder delay, and the origins that may embed the feedback form.
-FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "1095"))
-FEEDBACK_REMINDER_DAYS = int(os.environ.get("FEEDBACK_REMINDER_DAYS", "5"))
-FEEDBACK_EMBED_ORIGINS = env_list("FEEDBACK_EMBED_ORIGINS")
-FEEDBACK_FALLBACK_EMAILS = env_list("FEEDBACK_FALLBACK_EMAILS")
+FEEDBACK_RETENTION_DAYS = env.FEEDBACK_RETENTION_DAYS
+FEEDBACK_REMINDER_DAYS = env.FEEDBACK_REMINDER_DAYS
+FEEDBACK_EMBED_ORIGINS = env.FEEDBACK_EMBED_ORIGINS
+FEEDBACK_FALLBACK_EMAILS = env.FEEDBACK_FALLBACK_EMAILS
 
 # Content-Security-Policy (django-csp) for the public site: no inline or
 # third-party scripts or styles at all; charts are data: images. The Wagtail
@@ -311,7 +312,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Workshops: sign-ups' personal data is anonymised this many days after the
 # workshop (participation/workshops/retention.py, docs/workshops.md).
-WORKSHOP_RETENTION_DAYS = int(os.environ.get("WORKSHOP_RETENTION_DAYS", "90"))
+WORKSHOP_RETENTION_DAYS = env.WORKSHOP_RETENTION_DAYS
 
 # Demo content of the participation side, loaded by `load_demo` after the
 # publishing side (each module has `load(home_fi, fi, sv)` returning counts).
@@ -324,15 +325,53 @@ DEMO_CONTENT_LOADERS = [
 
 # Periodic jobs run by `manage.py scheduler` (the Procfile's scheduler):
 # (name, every N seconds, dotted path of a django-tasks task to enqueue).
-SCHEDULED_JOBS = []
+# Each management command of the same job calls the same function.
+_HOUR, _DAY = 3600, 24 * 3600
+SCHEDULED_JOBS = [
+    ("worker_heartbeat", 60, "website.core.tasks.worker_heartbeat"),
+    ("clear_sessions", _DAY, "website.core.tasks.clear_sessions"),
+    ("prune_task_results", _DAY, "website.core.tasks.prune_task_results"),
+    ("feedback_reminders", _DAY, "feedback.jobs.send_feedback_reminders"),
+    ("feedback_purge", _DAY, "feedback.jobs.purge_feedback"),
+    ("workshop_reminders", _HOUR, "participation.workshops.jobs.queue_reminders"),
+    ("workshop_anonymise", _DAY, "participation.workshops.jobs.anonymise_signups"),
+    ("panel_rounds_close", 300, "participation.panels.jobs.close_rounds"),
+    ("panel_purge", _DAY, "participation.panels.jobs.purge_panel_data"),
+]
 # Checks behind /readyz: dotted paths of callables returning (ok, detail).
-READINESS_CHECKS = []
+READINESS_CHECKS = [
+    "website.core.health.check_database",
+    "website.core.health.check_cache",
+    "website.core.health.check_migrations",
+    "website.core.health.check_worker",
+]
 
+# Logs: "text" here, one JSON object per line in production (LOG_FORMAT);
+# every line carries the request id of the request it belongs to.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "website.core.request_log.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.or_default(env.LOG_FORMAT, "text"),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        name: {"level": env.LOG_LEVEL}
+        for name in ("website.request", "website.scheduler", "django_tasks_db")
+    },
 }
 
 # Page models replace Page.search_fields' title SearchField with an analysed
@@ -340,14 +379,12 @@ LOGGING = {
 SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
 
 # Resident panels (participation.panels, docs/panels.md).
-PANEL_MIN_GROUP_SIZE = int(os.environ.get("PANEL_MIN_GROUP_SIZE", "5"))
+PANEL_MIN_GROUP_SIZE = env.PANEL_MIN_GROUP_SIZE
 PANEL_CONFIRM_MAX_AGE = 7 * 24 * 3600  # double opt-in link, seconds
 PANEL_LINK_MAX_AGE = 365 * 24 * 3600  # member self-service link, seconds
 PANEL_RETENTION_DAYS_UNCONFIRMED = 14
-PANEL_RETENTION_DAYS_NOT_SELECTED = int(
-    os.environ.get("PANEL_RETENTION_DAYS_NOT_SELECTED", "180")
-)
-PANEL_RETENTION_DAYS_LEFT = int(os.environ.get("PANEL_RETENTION_DAYS_LEFT", "30"))
+PANEL_RETENTION_DAYS_NOT_SELECTED = env.PANEL_RETENTION_DAYS_NOT_SELECTED
+PANEL_RETENTION_DAYS_LEFT = env.PANEL_RETENTION_DAYS_LEFT
 
 # Published participation figures (website.core.disclosure, docs/analytics.md):
 # no published number may rest on, or let anyone compute, a group of fewer

@@ -1,11 +1,10 @@
 """Local demo / development: SQLite, console e-mail, DEBUG on."""
 
-import os
-
+from . import environment as env
 from .base import *  # noqa: F401,F403
 
 DEBUG = True
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+SECRET_KEY = env.SECRET_KEY or "dev-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

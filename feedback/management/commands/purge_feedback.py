@@ -1,18 +1,16 @@
-import datetime
-
 from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils import timezone
 
-from feedback import conf, services
-from feedback.models import Feedback, FeedbackEvent
+from feedback import services
+from feedback.models import Feedback
+from feedback.retention import anonymise_all, due
 
 
 class Command(BaseCommand):
     help = (
         "Anonymise feedback older than FEEDBACK_RETENTION_DAYS (free text, contact "
         "details, notes, replies; scores stay for statistics). With --contact-email, "
-        "erase one giver's feedback on request. Run daily from a scheduler."
+        "erase one giver's feedback on request. The scheduler runs it daily "
+        "(feedback_purge)."
     )
 
     def add_arguments(self, parser):
@@ -26,11 +24,7 @@ class Command(BaseCommand):
         if contact_email:
             targets = Feedback.objects.filter(contact_email__iexact=contact_email)
         else:
-            days = conf.retention_days() if days is None else days
-            cutoff = timezone.now() - datetime.timedelta(days=days)
-            targets = Feedback.objects.filter(
-                created_at__lt=cutoff, anonymised_at__isnull=True
-            )
+            targets = due(days)
         if dry_run:
             self.stdout.write(f"Would anonymise {targets.count()} feedback.")
             return
@@ -42,16 +36,3 @@ class Command(BaseCommand):
         else:
             count = anonymise_all(targets)
         self.stdout.write(f"Anonymised {count} feedback.")
-
-
-def anonymise_all(targets):
-    """Bulk version of Feedback.anonymise: two UPDATE statements."""
-    with transaction.atomic():
-        FeedbackEvent.objects.filter(feedback__in=targets.values("pk")).exclude(
-            text=""
-        ).update(text="")
-        return targets.update(
-            **{field: "" for field in Feedback.PERSONAL_FIELDS},
-            wants_reply=False,
-            anonymised_at=timezone.now(),
-        )
