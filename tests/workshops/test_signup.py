@@ -5,7 +5,9 @@ from django.core import mail
 from django.test import override_settings
 
 from participation.workshops import services
-from participation.workshops.models import OutgoingEmail, SignUp
+from post_office.models import STATUS, Email
+
+from participation.workshops.models import SignUp
 from participation.workshops.tasks import cancel_url
 
 from .conftest import committed, make_workshop, signup_data, svc
@@ -49,7 +51,7 @@ def test_resident_signs_up_and_gets_finnish_mail_with_ics_and_cancel_link(
     # The redirect lands on the signed status page in Finnish.
     page = client.get(response["Location"]).content.decode()
     assert "Sinulla on paikka." in page
-    assert OutgoingEmail.objects.get(signup=signup).state == "sent"
+    assert Email.objects.get(to=signup.email).status == STATUS.sent
 
 
 def test_swedish_signup_gets_swedish_mail(client, workshop):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "participation.panels",
     "participation.analytics",
     "feedback",
+    "post_office",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -221,10 +222,37 @@ from website.search.backends import build_search_backends  # noqa: E402
 WAGTAILSEARCH_BACKENDS = build_search_backends(ELASTICSEARCH_URL)
 SEARCH_BACKEND_FOR_LANGUAGE = {"fi": "default", "sv": "sv"}
 
-# E-mail: console by default.
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+# E-mail (website/core/mail.py, docs/operations-mail.md): every message,
+# ours and allauth's or Wagtail's, is queued in the database outbox
+# (django-post-office's tables); the deliver-mail task sends it through the
+# transport named by EMAIL_BACKEND in the environment (console by default,
+# SMTP in production) and retries with a growing interval.
+EMAIL_BACKEND = "website.core.mail.QueueBackend"
+POST_OFFICE = {
+    "BACKENDS": {
+        "default": os.environ.get(
+            "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        )
+    },
+    # Failed attempts retried before a message is marked failed.
+    "MAX_RETRIES": 10,
+    "LOG_LEVEL": 2,
+}
+# Wait after the n-th failure: first * 2**(n-1), at most the second value
+# (1, 2, 4 … 60 minutes: ten retries span about five hours).
+MAIL_RETRY_SECONDS = (60, 3600)
+# A claimed message belongs to its worker this long; if the worker dies, it
+# is sent after that. Longer than one SMTP conversation (EMAIL_TIMEOUT).
+MAIL_CLAIM_SECONDS = 300
+EMAIL_TIMEOUT = 30
+# Sent messages and delivery logs are deleted after this many days, failed
+# ones after MAIL_KEEP_FAILED_DAYS (they hold addresses and personal text).
+MAIL_KEEP_DAYS = 7
+MAIL_KEEP_FAILED_DAYS = 30
+# Readiness (outbox_check): not ready when a message failed for good within
+# the hours given, or a due message has waited longer than the minutes given.
+MAIL_READY_FAILED_HOURS = 24
+MAIL_READY_QUEUED_MINUTES = 30
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Yhdessä <no-reply@yhdessa.example>"
 )
@@ -323,6 +351,12 @@ DEMO_CONTENT_LOADERS = [
 SCHEDULED_JOBS = []
 # Checks behind /readyz: dotted paths of callables returning (ok, detail).
 READINESS_CHECKS = []
+# The mail outbox: deliver (and retry) every minute, purge old mail hourly.
+SCHEDULED_JOBS += [
+    ("deliver-mail", 60, "website.core.mail.deliver_mail"),
+    ("purge-mail", 3600, "website.core.mail.purge_mail_task"),
+]
+READINESS_CHECKS += ["website.core.mail.outbox_check"]
 
 LOGGING = {
     "version": 1,
