@@ -121,11 +121,7 @@ def create_signup(workshop, attendees, **fields):
         Attendee.objects.bulk_create(
             [Attendee(signup=signup, name=name) for name in (attendees or [""])]
         )
-        kind = (
-            Kind.CONFIRMED
-            if status == SignUp.Status.CONFIRMED
-            else Kind.WAITING
-        )
+        kind = Kind.CONFIRMED if status == SignUp.Status.CONFIRMED else Kind.WAITING
         queue_email(kind, locked, signup)
         if status == SignUp.Status.CONFIRMED:
             _capacity_notices(locked, state.taken + party)
@@ -247,9 +243,9 @@ def queue_reminders(now=None):
         with transaction.atomic():
             for signup in SignUp.objects.filter(workshop=workshop).confirmed():
                 # One reminder per sign-up, even from concurrent runs.
-                if SignUp.objects.filter(
-                    pk=signup.pk, reminded_at__isnull=True
-                ).update(reminded_at=now):
+                if SignUp.objects.filter(pk=signup.pk, reminded_at__isnull=True).update(
+                    reminded_at=now
+                ):
                     queue_email(Kind.REMINDER, workshop, signup)
                     count += 1
     return count

@@ -100,7 +100,11 @@ class QueueBackend(BaseEmailBackend):
 def _attachment(part):
     """(name, bytes, mimetype) of an EmailMessage attachment."""
     if isinstance(part, MIMEBase):
-        return part.get_filename(), part.get_payload(decode=True), part.get_content_type()
+        return (
+            part.get_filename(),
+            part.get_payload(decode=True),
+            part.get_content_type(),
+        )
     name, content, mimetype = part
     if isinstance(content, str):
         content = content.encode()
@@ -276,9 +280,7 @@ def deliver_queued(now=None, limit=500):
                         connection = get_connection(get_backend())
                     connection.send_messages([message])
             except Exception as error:  # noqa: BLE001 - every failure is retried
-                logger.warning(
-                    "Mail %s not sent: %s", email.pk, type(error).__name__
-                )
+                logger.warning("Mail %s not sent: %s", email.pk, type(error).__name__)
                 _record_failure(email, error, now or timezone.now())
                 failed += 1
                 if not isinstance(error, MESSAGE_ERRORS):
@@ -353,9 +355,7 @@ def _delete_emails(emails):
     ids = list(emails.values_list("pk", flat=True))
     if not ids:
         return 0
-    files = set(
-        Attachment.objects.filter(emails__in=ids).values_list("pk", flat=True)
-    )
+    files = set(Attachment.objects.filter(emails__in=ids).values_list("pk", flat=True))
     Email.objects.filter(pk__in=ids).delete()
     for attachment in Attachment.objects.filter(pk__in=files, emails=None):
         attachment.file.delete(save=False)

@@ -12,12 +12,8 @@ logger = logging.getLogger(__name__)
 def carry_over(apps, schema_editor):
     OutgoingEmail = apps.get_model("workshops", "OutgoingEmail")
     SignUp = apps.get_model("workshops", "SignUp")
-    for email in OutgoingEmail.objects.filter(kind="reminder").exclude(
-        signup=None
-    ):
-        SignUp.objects.filter(pk=email.signup_id).update(
-            reminded_at=email.created_at
-        )
+    for email in OutgoingEmail.objects.filter(kind="reminder").exclude(signup=None):
+        SignUp.objects.filter(pk=email.signup_id).update(reminded_at=email.created_at)
     pending = list(OutgoingEmail.objects.filter(state="pending"))
     if not pending:
         return
