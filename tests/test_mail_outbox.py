@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from post_office.models import STATUS, Email, Log
 
-from tests.smtp_sink import smtp_sink, smtp_transport, text_of  # noqa: F401
+from tests.smtp_sink import text_of
 from website.core.mail import (
     deliver_queued,
     erase_address,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from post_office.models import STATUS, Email
 
 from feedback.models import Feedback
-from tests.smtp_sink import smtp_sink, smtp_transport, text_of  # noqa: F401
+from tests.smtp_sink import text_of
 from website.core.mail import deliver_queued
 
 from .conftest import answers, make_handler

@@ -5,10 +5,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
-
-from participation.workshops import services
 from post_office.models import STATUS, Email
 
+from participation.workshops import services
 from participation.workshops.models import Attendee, SignUp, WorkshopPage
 from participation.workshops.retention import anonymise
 from participation.workshops.stats import participation_figures, summary_sentence

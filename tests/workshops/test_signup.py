@@ -3,10 +3,9 @@ import re
 import pytest
 from django.core import mail
 from django.test import override_settings
-
-from participation.workshops import services
 from post_office.models import STATUS, Email
 
+from participation.workshops import services
 from participation.workshops.models import SignUp
 from participation.workshops.tasks import cancel_url
 

@@ -49,7 +49,7 @@ def status_choices():
 
 
 class OutboxFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("status"), choices=status_choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=status_choices)
 
     class Meta:
         model = OutboxEmail
@@ -107,14 +107,14 @@ class OutboxViewSet(ModelViewSet):
     filterset_class = OutboxFilterSet
     copy_view_enabled = False
     list_display = [
-        Column("to", label=_("recipient"), accessor=lambda e: ", ".join(e.to)),
-        Column("subject", label=_("subject")),
-        Column("status", label=_("status"), accessor=lambda e: status_label(e.status)),
-        Column("number_of_retries", label=_("failed attempts")),
-        Column("last_error", label=_("last error")),
-        DateColumn("last_updated", label=_("time")),
-        DateColumn("scheduled_time", label=_("next attempt")),
-        RetryColumn("retry", label=_("retry")),
+        Column("to", label=_("Recipient"), accessor=lambda e: ", ".join(e.to)),
+        Column("subject", label=_("Subject")),
+        Column("status", label=_("Status"), accessor=lambda e: status_label(e.status)),
+        Column("number_of_retries", label=_("Failed attempts")),
+        Column("last_error", label=_("Last error")),
+        DateColumn("last_updated", label=_("Time")),
+        DateColumn("scheduled_time", label=_("Next attempt")),
+        RetryColumn("retry", label=_("Retry")),
     ]
 
     def get_urlpatterns(self):
