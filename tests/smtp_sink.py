@@ -30,6 +30,8 @@ class _Handler:
         self.sink = sink
 
     async def handle_DATA(self, server, session, envelope):
+        with self.sink.lock:
+            self.sink.data_started += 1
         if self.sink.delay:
             import asyncio
 
@@ -49,6 +51,7 @@ class SmtpSink:
         self.delay = delay
         self.port = free_port()
         self.messages = []
+        self.data_started = 0  # DATA commands received, answered or not
         self.lock = threading.Lock()
         self.controller = None
 
@@ -67,10 +70,12 @@ class SmtpSink:
         with self.lock:
             return [str(m["Subject"]) for m in self.messages]
 
-    def wait_for(self, count, timeout=30):
+    def wait_for(self, count, timeout=30, started=False):
+        """Wait until `count` messages were accepted (or, with `started`,
+        until the server is answering the `count`-th one)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if len(self.messages) >= count:
+            if (self.data_started if started else len(self.messages)) >= count:
                 return True
             time.sleep(0.05)
         return False
