@@ -144,6 +144,8 @@ def test_outbox_admin_in_finnish_and_swedish(client, admin_user, language, words
         assert word in html
     confirm = client.get(reverse("outbox:retry_failed")).content.decode()
     assert {"fi": "Lähetä uudelleen", "sv": "Skicka igen"}[language] in confirm
+    done = client.post(reverse("outbox:retry_failed"), follow=True).content.decode()
+    assert {"fi": "lähetetään uudelleen", "sv": "skickas på nytt"}[language] in done
 
 
 def test_outbox_admin_needs_the_permission(client, staff_user):
