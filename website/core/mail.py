@@ -101,7 +101,7 @@ def _attachment(part):
     """(name, bytes, mimetype) of an EmailMessage attachment."""
     if isinstance(part, MIMEBase):
         return (
-            part.get_filename(),
+            part.get_filename() or "attachment",
             part.get_payload(decode=True),
             part.get_content_type(),
         )
