@@ -1,7 +1,9 @@
 """What happens to feedback: receiving it and every handling step.
 
 Views stay thin: they validate a form and call one of these. Each step is
-one transaction; e-mails are queued only after it commits.
+one transaction; its e-mails are written to the outbox (website.core.mail)
+in the same transaction, so they exist exactly when the step does, and are
+sent (and retried) after it commits.
 """
 
 from django.db import transaction
@@ -22,8 +24,7 @@ def receive(*, channel, language, entered_by=None, **fields):
     feedback.alert_reason = ",".join(alert_reasons(feedback.nps, feedback.text))
     feedback.save()
     if feedback.alert_reason:
-        pk = feedback.pk
-        transaction.on_commit(lambda: tasks.send_alert.enqueue(pk))
+        tasks.send_alert.call(feedback.pk)
     return feedback
 
 
@@ -60,8 +61,7 @@ def transfer(feedback, to_unit, reason, user):
         to_unit=to_unit,
         text=reason,
     )
-    event_pk = event.pk
-    transaction.on_commit(lambda: tasks.send_transfer_notice.enqueue(event_pk))
+    tasks.send_transfer_notice.call(event.pk)
     return event
 
 
@@ -78,8 +78,7 @@ def reply(feedback, message, user):
     if feedback.status in (Feedback.Status.NEW, Feedback.Status.IN_PROGRESS):
         feedback.status = Feedback.Status.ANSWERED
         feedback.save(update_fields=["status"])
-    pk = event.pk
-    transaction.on_commit(lambda: tasks.send_reply.enqueue(pk))
+    tasks.send_reply.call(event.pk)
     return event
 
 

@@ -1,5 +1,7 @@
-"""E-mails of the feedback workflow, sent as background tasks queued after
-the commit that stored the feedback or the event (website/core/mail.py)."""
+"""E-mails of the feedback workflow, rendered in each recipient's language
+and put in the outbox (website/core/mail.py) by the service step that
+stored the feedback or the event, in its transaction. They stay tasks, so
+that other code may also enqueue them."""
 
 from django.conf import settings
 from django.urls import reverse

@@ -2,6 +2,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+# A real SMTP server that tests stop and start (tests/smtp_sink.py).
+from tests.smtp_sink import smtp_sink, smtp_transport  # noqa: F401
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

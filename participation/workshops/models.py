@@ -335,6 +335,8 @@ class SignUp(models.Model):
     queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
     promoted_at = models.DateTimeField(_("promoted at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # Set when the reminder is queued, so that it is queued once.
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
@@ -396,49 +398,3 @@ class CapacityNotice(models.Model):
 
     def __str__(self):
         return f"{self.workshop_id}: {self.threshold} %"
-
-
-class OutgoingEmail(models.Model):
-    """One e-mail to send, with its state, so a failed send is retried."""
-
-    class Kind(models.TextChoices):
-        CONFIRMED = "confirmed", _("confirmation")
-        WAITING = "waiting", _("waiting-list notice")
-        PROMOTED = "promoted", _("promotion notice")
-        REMINDER = "reminder", _("reminder")
-        CANCELLED = "cancelled", _("cancellation")
-        MESSAGE = "message", _("message from staff")
-        STAFF_FULL = "staff_full", _("capacity notice to staff")
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("pending")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
-
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    signup = models.ForeignKey(
-        SignUp, on_delete=models.CASCADE, null=True, blank=True, related_name="emails"
-    )
-    workshop = models.ForeignKey(
-        WorkshopPage, on_delete=models.CASCADE, related_name="emails"
-    )
-    to = models.EmailField(_("to"))
-    language = models.CharField(max_length=5, choices=settings.LANGUAGES)
-    data = models.JSONField(default=dict, blank=True)
-    # Unique when set: one reminder per sign-up, one notice per threshold.
-    dedupe_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("e-mail")
-        verbose_name_plural = _("e-mails")
-        indexes = [models.Index(fields=["state", "created_at"])]
-
-    def __str__(self):
-        return f"{self.kind} → {self.to} ({self.state})"

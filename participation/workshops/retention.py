@@ -9,7 +9,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Attendee, OutgoingEmail, SignUp
+from website.core.mail import erase_address
+
+from .models import Attendee, SignUp
 
 
 def retention_days():
@@ -26,11 +28,14 @@ def anonymise(now=None, days=None):
     signups = SignUp.objects.filter(
         workshop__ends_at__lt=cutoff, anonymised_at__isnull=True
     )
-    ids = list(signups.values_list("pk", flat=True))
-    if not ids:
+    rows = list(signups.values_list("pk", "email"))
+    if not rows:
         return 0
+    ids = [pk for pk, _email in rows]
+    # The outbox keeps the address and the mail's text: delete it too.
+    for address in {email for _pk, email in rows if email}:
+        erase_address(address)
     blank = {field: "" for field in SignUp.PERSONAL_FIELDS}
     SignUp.objects.filter(pk__in=ids).update(**blank, user=None, anonymised_at=now)
     Attendee.objects.filter(signup_id__in=ids).update(name="")
-    OutgoingEmail.objects.filter(signup_id__in=ids).delete()
     return len(ids)

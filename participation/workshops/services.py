@@ -3,8 +3,8 @@
 Every change of seats runs inside `transaction.atomic` with the Finnish
 workshop page row locked (`select_for_update`), so concurrent sign-ups and
 cancellations are serialised per workshop and can never overbook
-(DESIGN.md "Capacity races"). E-mails are written to the outbox inside the
-same transaction and sent by a background task after commit.
+(DESIGN.md "Capacity races"). E-mails are written to the site's outbox
+(website.core.mail) inside the same transaction and sent after commit.
 
 Rules:
 - a party is never split: it is confirmed only if all of its attendees fit
@@ -22,7 +22,7 @@ Rules:
 
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -32,10 +32,10 @@ from .models import (
     Attendee,
     CapacityNotice,
     OrganisationType,
-    OutgoingEmail,
     SignUp,
     WorkshopPage,
 )
+from .tasks import Kind
 
 NOTICE_THRESHOLDS = (80, 100)
 
@@ -116,29 +116,18 @@ def _lock(workshop_id):
 
 
 def queue_email(kind, workshop, signup=None, to=None, language=None, **data):
-    """Write an e-mail to the outbox and send it once the transaction commits."""
-    dedupe_key = data.pop("dedupe_key", None)
-    email = OutgoingEmail(
-        kind=kind,
-        workshop=workshop,
-        signup=signup,
-        to=to or signup.email,
-        language=language or signup.language,
-        data=data,
-        dedupe_key=dedupe_key,
-    )
-    if dedupe_key:
-        try:
-            with transaction.atomic():
-                email.save()
-        except IntegrityError:
-            return None
-    else:
-        email.save()
-    from .tasks import send_outgoing_email
+    """Render an e-mail and put it in the outbox in this transaction; it is
+    sent (and retried) after commit."""
+    from .tasks import queue
 
-    transaction.on_commit(lambda: send_outgoing_email.enqueue(email.pk))
-    return email
+    return queue(
+        kind,
+        workshop,
+        to or signup.email,
+        language or signup.language,
+        signup=signup,
+        data=data,
+    )
 
 
 def create_signup(workshop, attendees, **fields):
@@ -195,11 +184,7 @@ def create_signup(workshop, attendees, **fields):
         Attendee.objects.bulk_create(
             [Attendee(signup=signup, name=name) for name in (attendees or [""])]
         )
-        kind = (
-            OutgoingEmail.Kind.CONFIRMED
-            if status == SignUp.Status.CONFIRMED
-            else OutgoingEmail.Kind.WAITING
-        )
+        kind = Kind.CONFIRMED if status == SignUp.Status.CONFIRMED else Kind.WAITING
         queue_email(kind, locked, signup)
         if status == SignUp.Status.CONFIRMED:
             _capacity_notices(locked, state.taken + party)
@@ -218,7 +203,7 @@ def _promote(locked, now):
         signup.status = SignUp.Status.CONFIRMED
         signup.promoted_at = now
         signup.save(update_fields=["status", "promoted_at"])
-        queue_email(OutgoingEmail.Kind.PROMOTED, locked, signup)
+        queue_email(Kind.PROMOTED, locked, signup)
         promoted.append(signup)
     if promoted:
         _capacity_notices(locked, locked.capacity - free)
@@ -236,7 +221,7 @@ def _capacity_notices(locked, taken):
             )
             if created:
                 queue_email(
-                    OutgoingEmail.Kind.STAFF_FULL,
+                    Kind.STAFF_FULL,
                     locked,
                     to=locked.staff_email,
                     language=locked.locale.language_code,
@@ -261,7 +246,7 @@ def cancel_signup(signup_id, by_staff=False):
         signup.status = SignUp.Status.CANCELLED
         signup.cancelled_at = now
         signup.save(update_fields=["status", "cancelled_at"])
-        queue_email(OutgoingEmail.Kind.CANCELLED, locked, signup, by_staff=by_staff)
+        queue_email(Kind.CANCELLED, locked, signup, by_staff=by_staff)
         promoted = _promote(locked, now)
     return signup, promoted
 
@@ -294,7 +279,7 @@ def message_participants(workshop, subject, body, subject_sv="", body_sv=""):
         for signup in SignUp.objects.filter(workshop=source).confirmed():
             sv = signup.language == "sv" and (subject_sv or body_sv)
             queue_email(
-                OutgoingEmail.Kind.MESSAGE,
+                Kind.MESSAGE,
                 source,
                 signup,
                 subject=subject_sv if sv else subject,
@@ -320,11 +305,10 @@ def queue_reminders(now=None):
             continue
         with transaction.atomic():
             for signup in SignUp.objects.filter(workshop=workshop).confirmed():
-                if queue_email(
-                    OutgoingEmail.Kind.REMINDER,
-                    workshop,
-                    signup,
-                    dedupe_key=f"reminder:{signup.pk}",
+                # One reminder per sign-up, even from concurrent runs.
+                if SignUp.objects.filter(pk=signup.pk, reminded_at__isnull=True).update(
+                    reminded_at=now
                 ):
+                    queue_email(Kind.REMINDER, workshop, signup)
                     count += 1
     return count

@@ -1,23 +1,33 @@
-"""Sending the workshop outbox: one task per e-mail, retried by
-`send_pending_workshop_emails` until it is sent or MAX_ATTEMPTS is reached."""
+"""Workshop e-mails: rendered in the recipient's language (with the
+calendar file and the cancel link) and put in the site's one outbox
+(website.core.mail), which sends and retries them."""
 
 import datetime as dt
-import logging
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_tasks import task
 
 from website.core.mail import send_email
 
-from .models import OutgoingEmail, SignUp
+from .models import SignUp
 
-logger = logging.getLogger(__name__)
 CANCEL_SALT = "participation.workshops.cancel"
-MAX_ATTEMPTS = 10
+
+
+class Kind(models.TextChoices):
+    """The workshop e-mails; the value names the templates
+    (templates/workshops/email/<kind>.txt)."""
+
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+    PROMOTED = "promoted"
+    REMINDER = "reminder"
+    CANCELLED = "cancelled"
+    MESSAGE = "message"
+    STAFF_FULL = "staff_full"
 
 
 def cancel_token(signup):
@@ -108,27 +118,22 @@ def _page_in(workshop, language):
     return page if page and page.live else workshop
 
 
-def deliver(email):
-    """Render and send one outbox e-mail (raises on failure)."""
-    workshop = email.workshop
-    page = _page_in(workshop, email.language)
-    signup = email.signup
+def queue(kind, workshop, to, language, signup=None, data=None):
+    """Render one workshop e-mail in `language` and queue it (in the
+    caller's transaction; it is sent after commit). Returns 1."""
+    page = _page_in(workshop, language)
     context = {
         "workshop": workshop,
         "page": page,
         "page_url": site_url() + (page.url or ""),
         "signup": signup,
-        "data": email.data,
+        "data": data or {},
     }
     attachments = ()
     if signup is not None:
-        context["cancel_url"] = cancel_url(signup, email.language)
+        context["cancel_url"] = cancel_url(signup, language)
         context["attendees"] = [a.name for a in signup.attendees.all() if a.name]
-        if email.kind in (
-            OutgoingEmail.Kind.CONFIRMED,
-            OutgoingEmail.Kind.PROMOTED,
-            OutgoingEmail.Kind.REMINDER,
-        ):
+        if kind in (Kind.CONFIRMED, Kind.PROMOTED, Kind.REMINDER):
             attachments = (
                 (
                     "workshop.ics",
@@ -136,63 +141,11 @@ def deliver(email):
                     "text/calendar",
                 ),
             )
-    with translation.override(email.language):
-        send_email(
-            f"workshops/email/{email.kind}",
+    with translation.override(language):
+        return send_email(
+            f"workshops/email/{kind}",
             context,
-            email.to,
-            email.language,
+            to,
+            language,
             attachments=attachments,
         )
-
-
-def send_one(email_id):
-    """Send an outbox e-mail unless already sent; record the outcome."""
-    with transaction.atomic():
-        email = (
-            OutgoingEmail.objects.select_for_update(of=("self",))
-            .select_related("workshop", "signup")
-            .filter(pk=email_id)
-            .first()
-        )
-        if email is None or email.state == OutgoingEmail.State.SENT:
-            return False
-        email.attempts += 1
-        try:
-            deliver(email)
-        except Exception as error:  # noqa: BLE001 - any mail error is retried
-            logger.warning("Workshop e-mail %s failed: %s", email.pk, error)
-            email.last_error = f"{type(error).__name__}: {error}"[:2000]
-            email.state = (
-                OutgoingEmail.State.FAILED
-                if email.attempts >= MAX_ATTEMPTS
-                else OutgoingEmail.State.PENDING
-            )
-            email.save(update_fields=["attempts", "last_error", "state"])
-            return False
-        email.state = OutgoingEmail.State.SENT
-        email.sent_at = timezone.now()
-        email.last_error = ""
-        email.save(update_fields=["attempts", "last_error", "state", "sent_at"])
-        return True
-
-
-@task()
-def send_outgoing_email(email_id):
-    return send_one(email_id)
-
-
-def send_pending(limit=500):
-    """Retry every pending e-mail (oldest first); returns (sent, failed)."""
-    sent = failed = 0
-    ids = list(
-        OutgoingEmail.objects.filter(state=OutgoingEmail.State.PENDING)
-        .order_by("created_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-    for pk in ids:
-        if send_one(pk):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed

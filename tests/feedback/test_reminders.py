@@ -13,7 +13,9 @@ from .conftest import make_handler
 pytestmark = pytest.mark.django_db
 
 
-def test_reminders_for_unhandled_feedback(unit, other_unit, settings):
+def test_reminders_for_unhandled_feedback(
+    unit, other_unit, settings, django_capture_on_commit_callbacks
+):
     settings.FEEDBACK_REMINDER_DAYS = 5
     Feedback.objects.filter(status=Feedback.Status.NEW).update(
         status=Feedback.Status.CLOSED
@@ -32,7 +34,9 @@ def test_reminders_for_unhandled_feedback(unit, other_unit, settings):
     )
     Feedback.objects.filter(pk=handled.pk).update(created_at=old, status="in_progress")
 
-    call_command("send_feedback_reminders", verbosity=0)
+    # The outbox delivers after the command's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_feedback_reminders", verbosity=0)
     by_to = {m.to[0]: m for m in mail.outbox}
     assert set(by_to) == {handler.email, sv_handler.email}
     assert "Muistutus: 2 palautetta odottaa käsittelyä" in by_to[handler.email].subject
@@ -41,5 +45,6 @@ def test_reminders_for_unhandled_feedback(unit, other_unit, settings):
 
     # Not again the next day for the same feedback.
     mail.outbox.clear()
-    call_command("send_feedback_reminders", verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_feedback_reminders", verbosity=0)
     assert mail.outbox == []

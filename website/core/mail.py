@@ -1,22 +1,57 @@
-"""E-mail in the recipient's language, rendered from templates.
+"""E-mail: one queued, retried outbox for every message.
 
-One set of templates per message, translated with gettext under the
-recipient's language, so every e-mail exists in Finnish and Swedish:
+Messages are rendered in the recipient's language from one set of templates
+per message, translated with gettext, so every e-mail exists in Finnish and
+Swedish:
 
     templates/<prefix>_subject.txt   one line
     templates/<prefix>.txt           plain text (always sent)
     templates/<prefix>.html          optional HTML alternative
 
-Send from a background task (django-tasks) queued with
-`transaction.on_commit`, so that a failing mail server never loses the
-record that caused the mail.
+`send_email` never talks to a mail server: it writes the message to the
+outbox (django-post-office's `Email` table, in the caller's transaction) and
+has `deliver_mail` run once that transaction commits. `QueueBackend` (the
+EMAIL_BACKEND setting) puts what Django, allauth and Wagtail send into the
+same outbox. `deliver_mail` (a django-tasks task, also run every minute by
+the scheduler) claims one due message at a time, sends it through the
+transport in POST_OFFICE["BACKENDS"]["default"] and retries a failure after a
+growing interval (MAIL_RETRY_SECONDS) until POST_OFFICE["MAX_RETRIES"];
+then the message stays in the outbox as failed, listed for staff in the
+admin (website/core/mail_admin.py) with a retry action.
+
+Why not post_office's own `send_queued`: it claims nothing (a file lock
+keeps two senders apart on one machine only), marks a batch sent only after
+the whole batch and retries at a fixed interval; why not its EmailBackend:
+it renders every queued text once more as a Django template, so a "{{" typed
+by a resident or a handler would be changed. See docs/operations-mail.md.
 """
 
+import datetime
+import logging
+import smtplib
+from email.mime.base import MIMEBase
+from email.utils import parseaddr
+
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+from django.db.models import Q
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+# Errors about one message only: the next message may well go through.
+MESSAGE_ERRORS = (
+    smtplib.SMTPRecipientsRefused,
+    smtplib.SMTPSenderRefused,
+    smtplib.SMTPDataError,
+)
 
 
 def render_email(prefix, context, language):
@@ -33,11 +68,11 @@ def render_email(prefix, context, language):
 
 
 def send_email(prefix, context, to, language, attachments=(), reply_to=None):
-    """Render and send one message; `attachments` are (name, content, mimetype).
+    """Render one message in `language` and queue it; `attachments` are
+    (name, content, mimetype). Returns the number of messages queued (1).
 
-    Returns the number of messages sent (1), raising on a mail-server error so
-    that the calling task can record the failure and retry.
-    """
+    No mail server is contacted here: the message is stored in the caller's
+    transaction and delivered after it commits, with retries."""
     subject, text, html = render_email(prefix, context, language)
     message = EmailMultiAlternatives(
         subject,
@@ -51,4 +86,339 @@ def send_email(prefix, context, to, language, attachments=(), reply_to=None):
         message.attach_alternative(html, "text/html")
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
-    return message.send()
+    return queue_messages([message])
+
+
+class QueueBackend(BaseEmailBackend):
+    """EMAIL_BACKEND: whatever Django, allauth or Wagtail send is queued in
+    the outbox like our own mail, so no request waits for a mail server."""
+
+    def send_messages(self, email_messages):
+        return queue_messages(email_messages)
+
+
+def _attachment(part):
+    """(name, bytes, mimetype) of an EmailMessage attachment."""
+    if isinstance(part, MIMEBase):
+        return (
+            part.get_filename() or "attachment",
+            part.get_payload(decode=True),
+            part.get_content_type(),
+        )
+    name, content, mimetype = part
+    if isinstance(content, str):
+        content = content.encode()
+    return name, content, mimetype or ""
+
+
+def queue_messages(messages):
+    """Store Django EmailMessages in the outbox as they are (no rendering);
+    the delivery task runs after the transaction commits."""
+    from post_office.models import PRIORITY, STATUS, Attachment, Email
+
+    count = 0
+    for message in messages:
+        headers = dict(message.extra_headers)
+        if message.reply_to:
+            headers.setdefault("Reply-To", ", ".join(message.reply_to))
+        text, html = message.body, ""
+        for content, mimetype in getattr(message, "alternatives", ()):
+            if mimetype == "text/html":
+                html = content
+        if message.content_subtype == "html":
+            text, html = "", message.body
+        email = Email(
+            from_email=message.from_email,
+            to=message.to,
+            cc=message.cc,
+            bcc=message.bcc,
+            subject=message.subject,
+            message=text,
+            html_message=html,
+            headers=headers or None,
+            status=STATUS.queued,
+            priority=PRIORITY.medium,
+            number_of_retries=0,
+        )
+        email.save()
+        for part in message.attachments:
+            name, content, mimetype = _attachment(part)
+            attachment = Attachment(name=name, mimetype=mimetype)
+            attachment.file.save(name, ContentFile(content), save=True)
+            attachment.emails.add(email)
+        count += 1
+    if count:
+        _deliver_on_commit()
+    return count
+
+
+def _deliver_on_commit():
+    """Enqueue `deliver_mail` after the transaction commits, once per
+    transaction: skipped while a registration is pending (registered and
+    not run yet; a rolled-back one is no longer listed)."""
+    connection = transaction.get_connection()
+    pending = getattr(connection, "mail_delivery_pending", False) and any(
+        func is _enqueue_delivery for _ids, func, _robust in connection.run_on_commit
+    )
+    if connection.in_atomic_block and pending:
+        return
+    connection.mail_delivery_pending = True
+    transaction.on_commit(_enqueue_delivery, robust=True)
+
+
+def _enqueue_delivery():
+    transaction.get_connection().mail_delivery_pending = False
+    deliver_mail.enqueue()
+
+
+# --- Delivery ---------------------------------------------------------------
+
+
+def _due(now):
+    from post_office.models import STATUS
+
+    return (
+        Q(status__in=[STATUS.queued, STATUS.requeued])
+        & (Q(scheduled_time__isnull=True) | Q(scheduled_time__lte=now))
+        & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+    )
+
+
+def claim(now=None):
+    """Take one due message for this worker, or None.
+
+    The claim moves the message's scheduled time MAIL_CLAIM_SECONDS ahead in
+    a compare-and-set UPDATE: of two workers that read the same message,
+    only the first update matches (PostgreSQL re-reads the row after the
+    first commit; SQLite runs one writer at a time). If the worker dies
+    before it records the outcome, the message becomes due again when the
+    claim runs out and is sent then."""
+    from post_office.models import Email
+
+    now = now or timezone.now()
+    until = now + datetime.timedelta(seconds=settings.MAIL_CLAIM_SECONDS)
+    candidates = (
+        Email.objects.filter(_due(now))
+        .order_by("-priority", "pk")
+        .values_list("pk", "scheduled_time")[:20]
+    )
+    for pk, scheduled in candidates:
+        unchanged = (
+            Q(scheduled_time=scheduled)
+            if scheduled is not None
+            else Q(scheduled_time__isnull=True)
+        )
+        if (
+            Email.objects.filter(_due(now), unchanged, pk=pk).update(
+                scheduled_time=until, last_updated=now
+            )
+            == 1
+        ):
+            return Email.objects.get(pk=pk)
+    return None
+
+
+def retry_delay(failures):
+    """Seconds to wait after the `failures`-th failed attempt."""
+    first, longest = settings.MAIL_RETRY_SECONDS
+    return min(first * 2 ** (failures - 1), longest)
+
+
+def _record_sent(email, now):
+    from post_office.models import STATUS, Email, Log
+
+    Email.objects.filter(pk=email.pk).update(
+        status=STATUS.sent, scheduled_time=None, last_updated=now
+    )
+    Log.objects.create(email=email, status=STATUS.sent, message="")
+
+
+def _record_failure(email, error, now):
+    from post_office.models import STATUS, Email, Log
+
+    failures = (email.number_of_retries or 0) + 1
+    if failures > settings.POST_OFFICE["MAX_RETRIES"]:
+        status, scheduled = STATUS.failed, None
+    else:
+        status = STATUS.requeued
+        scheduled = now + datetime.timedelta(seconds=retry_delay(failures))
+    Email.objects.filter(pk=email.pk).update(
+        status=status,
+        number_of_retries=failures,
+        scheduled_time=scheduled,
+        last_updated=now,
+    )
+    Log.objects.create(
+        email=email,
+        status=STATUS.failed,
+        message=str(error)[:2000],
+        exception_type=type(error).__name__,
+    )
+    return status
+
+
+def deliver_queued(now=None, limit=500):
+    """Send due messages one by one; returns (sent, failed attempts).
+
+    Each message is marked sent right after the server took it, so a worker
+    killed in the middle of a run re-sends at most the message it was on.
+    A connection-level error ends the run: the server is down for every
+    message, and the others keep their place in the queue."""
+    from post_office.settings import get_backend
+
+    sent = failed = 0
+    connection = None
+    try:
+        while sent + failed < limit:
+            email = claim(now)
+            if email is None:
+                break
+            try:
+                message = email.prepare_email_message()
+                if message.recipients():
+                    if connection is None:
+                        connection = get_connection(get_backend())
+                    connection.send_messages([message])
+            except Exception as error:  # noqa: BLE001 - every failure is retried
+                logger.warning("Mail %s not sent: %s", email.pk, type(error).__name__)
+                _record_failure(email, error, now or timezone.now())
+                failed += 1
+                if not isinstance(error, MESSAGE_ERRORS):
+                    break
+                continue
+            _record_sent(email, now or timezone.now())
+            sent += 1
+    finally:
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:  # noqa: BLE001 - the server may be gone already
+                pass
+    return sent, failed
+
+
+@task()
+def deliver_mail():
+    """Deliver the outbox (enqueued after mail is queued, and every minute
+    by the scheduler so that retries fall due without new mail)."""
+    return deliver_queued()
+
+
+def requeue(queryset):
+    """Staff's retry: due now, with a fresh count of attempts. Returns how
+    many messages were requeued (messages already sent are left alone)."""
+    from post_office.models import STATUS
+
+    count = queryset.exclude(status=STATUS.sent).update(
+        status=STATUS.requeued,
+        scheduled_time=None,
+        number_of_retries=0,
+        last_updated=timezone.now(),
+    )
+    if count:
+        _deliver_on_commit()
+    return count
+
+
+# --- Readiness, retention, erasure -----------------------------------------
+
+
+def outbox_check(now=None):
+    """(ok, detail) for /readyz: not ok when a message failed for good in
+    the last MAIL_READY_FAILED_HOURS, or a due message has waited more than
+    MAIL_READY_QUEUED_MINUTES (the worker or the mail server is not
+    working)."""
+    from post_office.models import STATUS, Email
+
+    now = now or timezone.now()
+    since = now - datetime.timedelta(hours=settings.MAIL_READY_FAILED_HOURS)
+    failed = Email.objects.filter(status=STATUS.failed, last_updated__gte=since)
+    failed = failed.count()
+    if failed:
+        return False, f"mail: {failed} failed in {settings.MAIL_READY_FAILED_HOURS} h"
+    waited = now - datetime.timedelta(minutes=settings.MAIL_READY_QUEUED_MINUTES)
+    stuck = Email.objects.filter(
+        status__in=[STATUS.queued, STATUS.requeued], created__lt=waited
+    ).count()
+    if stuck:
+        return False, (
+            f"mail: {stuck} waiting over {settings.MAIL_READY_QUEUED_MINUTES} min"
+        )
+    return True, "mail: ok"
+
+
+def _delete_emails(emails):
+    """Delete messages with their logs and the attachment files that only
+    they used; returns the number of messages deleted."""
+    from post_office.models import Attachment, Email
+
+    ids = list(emails.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    files = set(Attachment.objects.filter(emails__in=ids).values_list("pk", flat=True))
+    Email.objects.filter(pk__in=ids).delete()
+    for attachment in Attachment.objects.filter(pk__in=files, emails=None):
+        attachment.file.delete(save=False)
+        attachment.delete()
+    return len(ids)
+
+
+def purge_mail(now=None):
+    """Delete sent messages older than MAIL_KEEP_DAYS, failed ones older
+    than MAIL_KEEP_FAILED_DAYS and delivery logs older than MAIL_KEEP_DAYS.
+    Returns the number of messages deleted."""
+    from post_office.models import STATUS, Email, Log
+
+    now = now or timezone.now()
+    keep = now - datetime.timedelta(days=settings.MAIL_KEEP_DAYS)
+    keep_failed = now - datetime.timedelta(days=settings.MAIL_KEEP_FAILED_DAYS)
+    deleted = _delete_emails(
+        Email.objects.filter(
+            Q(status=STATUS.sent, last_updated__lt=keep)
+            | Q(status=STATUS.failed, last_updated__lt=keep_failed)
+        )
+    )
+    Log.objects.filter(date__lt=keep).delete()
+    return deleted
+
+
+@task()
+def purge_mail_task():
+    return purge_mail()
+
+
+def erase_address(address):
+    """Delete every message (queued, sent or failed) to, cc or bcc
+    `address`, with its logs and attachments; returns how many.
+
+    For the erasure paths of personal data: the outbox holds the address
+    and, in the text, whatever the message said about the person."""
+    from post_office.models import Email
+
+    address = (address or "").strip().lower()
+    if not address:
+        return 0
+    candidates = Email.objects.filter(
+        Q(to__icontains=address) | Q(cc__icontains=address) | Q(bcc__icontains=address)
+    )
+    ids = [
+        email.pk
+        for email in candidates.only("to", "cc", "bcc")
+        if any(
+            parseaddr(value)[1].lower() == address
+            for value in [*email.to, *email.cc, *email.bcc]
+        )
+    ]
+    return _delete_emails(Email.objects.filter(pk__in=ids))
+
+
+def status_label(status):
+    """The outbox status in the admin's language."""
+    from post_office.models import STATUS
+
+    return {
+        STATUS.sent: _("sent"),
+        STATUS.failed: _("failed"),
+        STATUS.queued: _("queued"),
+        STATUS.requeued: _("waiting for retry"),
+    }.get(status, "")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from post_office.models import Email
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -46,3 +47,16 @@ class LastRun(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.at.isoformat()}"
+
+
+class OutboxEmail(Email):
+    """The outbox's messages (django-post-office's `Email`) as staff see
+    them in the admin; a proxy, so that the permission is ours."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
+        permissions = [
+            ("manage_outbox", _("Can see outgoing e-mail and send it again"))
+        ]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import TranslatableMixin
+from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .guard import CONFIRM_ACTION, OVERRIDE_ACTION, check_publish
@@ -72,3 +73,15 @@ def register_guard_permission():
     return Permission.objects.filter(
         content_type__app_label="core", codename="override_translation_guard"
     )
+
+
+# The mail outbox (website/core/mail_admin.py).
+from .mail_admin import OutboxPermissionPolicy, OutboxViewSet  # noqa: E402
+from .models import OutboxEmail  # noqa: E402
+
+register_permission_policy(OutboxEmail, OutboxPermissionPolicy(OutboxEmail))
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutboxViewSet()

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     # The production task backend's tables exist everywhere (TASKS below).
     "django_tasks",
     "django_tasks_db",
+    "post_office",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -222,10 +223,36 @@ from website.search.backends import build_search_backends  # noqa: E402
 WAGTAILSEARCH_BACKENDS = build_search_backends(ELASTICSEARCH_URL)
 SEARCH_BACKEND_FOR_LANGUAGE = {"fi": "default", "sv": "sv"}
 
-# E-mail: console by default.
-EMAIL_BACKEND = env.or_default(
-    env.EMAIL_BACKEND, "django.core.mail.backends.console.EmailBackend"
-)
+# E-mail (website/core/mail.py, docs/operations-mail.md): every message,
+# ours and allauth's or Wagtail's, is queued in the database outbox
+# (django-post-office's tables); the deliver-mail task sends it through the
+# transport named by EMAIL_BACKEND in the environment (console by default,
+# SMTP in production) and retries with a growing interval.
+EMAIL_BACKEND = "website.core.mail.QueueBackend"
+POST_OFFICE = {
+    "BACKENDS": {
+        "default": env.or_default(
+            env.EMAIL_BACKEND, "django.core.mail.backends.console.EmailBackend"
+        )
+    },
+    # Failed attempts retried before a message is marked failed.
+    "MAX_RETRIES": 10,
+    "LOG_LEVEL": 2,
+}
+# Wait after the n-th failure: first * 2**(n-1), at most the second value
+# (1, 2, 4 … 60 minutes: ten retries span about five hours).
+MAIL_RETRY_SECONDS = (60, 3600)
+# A claimed message belongs to its worker this long; if the worker dies, it
+# is sent after that. Longer than one SMTP conversation (EMAIL_TIMEOUT).
+MAIL_CLAIM_SECONDS = 300
+# Sent messages and delivery logs are deleted after this many days, failed
+# ones after MAIL_KEEP_FAILED_DAYS (they hold addresses and personal text).
+MAIL_KEEP_DAYS = 7
+MAIL_KEEP_FAILED_DAYS = 30
+# Readiness (outbox_check): not ready when a message failed for good within
+# the hours given, or a due message has waited longer than the minutes given.
+MAIL_READY_FAILED_HOURS = 24
+MAIL_READY_QUEUED_MINUTES = 30
 EMAIL_HOST = env.EMAIL_HOST
 EMAIL_PORT = env.EMAIL_PORT
 EMAIL_HOST_USER = env.EMAIL_HOST_USER
@@ -345,6 +372,12 @@ READINESS_CHECKS = [
     "website.core.health.check_migrations",
     "website.core.health.check_worker",
 ]
+# The mail outbox: deliver (and retry) every minute, purge old mail hourly.
+SCHEDULED_JOBS += [
+    ("deliver-mail", 60, "website.core.mail.deliver_mail"),
+    ("purge-mail", 3600, "website.core.mail.purge_mail_task"),
+]
+READINESS_CHECKS += ["website.core.mail.outbox_check"]
 
 # Logs: "text" here, one JSON object per line in production (LOG_FORMAT);
 # every line carries the request id of the request it belongs to.

@@ -38,8 +38,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
-# Mail goes to the SMTP server; never to the console.
-EMAIL_BACKEND = env.or_default(
+# The outbox's transport: SMTP unless the environment names another; never
+# the console. (EMAIL_BACKEND itself stays the queue, see base.py.)
+POST_OFFICE["BACKENDS"]["default"] = env.or_default(  # noqa: F405
     env.EMAIL_BACKEND, "django.core.mail.backends.smtp.EmailBackend"
 )
 EMAIL_USE_TLS = env.or_default(env.EMAIL_USE_TLS, True)

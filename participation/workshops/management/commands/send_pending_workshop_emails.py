@@ -1,17 +1,17 @@
 from django.core.management.base import BaseCommand
 
-from participation.workshops.tasks import send_pending
+from website.core.mail import deliver_queued
 
 
 class Command(BaseCommand):
     help = (
-        "Send (retry) workshop e-mails still pending in the outbox. Run every "
-        "few minutes from a scheduler."
+        "Deliver the due e-mails of the site's outbox now (all e-mail, not "
+        "only workshops'; the scheduler's deliver-mail job does the same)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--limit", type=int, default=500)
 
     def handle(self, *args, limit, **options):
-        sent, failed = send_pending(limit=limit)
-        self.stdout.write(f"Sent {sent}, still failing {failed}.")
+        sent, failed = deliver_queued(limit=limit)
+        self.stdout.write(f"Sent {sent}, failed attempts {failed}.")
