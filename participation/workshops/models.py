@@ -228,17 +228,10 @@ class SignUpQuerySet(models.QuerySet):
 class SignUp(models.Model):
     """One sign-up: a resident alone or an organisation with its attendees."""
 
-    # Personal data, cleared by `anonymise_workshop_signups` after the
-    # retention period; the counts (type, municipality, language, party
-    # size, attendance) stay for the statistics.
-    PERSONAL_FIELDS = (
-        "name",
-        "email",
-        "phone",
-        "dietary",
-        "accessibility",
-        "free_text",
-    )
+    # Personal data (workshops/privacy.py), cleared by
+    # `anonymise_workshop_signups` after the retention period; the counts
+    # (type, municipality, language, party size, attendance) stay for the
+    # statistics.
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
@@ -328,8 +321,6 @@ class SignUp(models.Model):
 
 
 class Attendee(models.Model):
-    PERSONAL_FIELDS = ("name",)
-
     signup = models.ForeignKey(
         SignUp,
         verbose_name=_("sign-up"),

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from website.core import privacy
+
 from .models import Attendee, OutgoingEmail, SignUp
 
 
@@ -26,11 +28,24 @@ def anonymise(now=None, days=None):
     signups = SignUp.objects.filter(
         workshop__ends_at__lt=cutoff, anonymised_at__isnull=True
     )
-    ids = list(signups.values_list("pk", flat=True))
-    if not ids:
+    return erase(signups, now=now)
+
+
+@transaction.atomic
+def erase(signups, now=None):
+    """Clear the personal data of these sign-ups and every copy of it: the
+    attendees' names, their queued or sent e-mails, and (through
+    address_erased) other registers' copies of the addresses. Returns the
+    number of sign-ups erased."""
+    now = now or timezone.now()
+    rows = list(signups.values_list("pk", "email"))
+    if not rows:
         return 0
-    blank = {field: "" for field in SignUp.PERSONAL_FIELDS}
-    SignUp.objects.filter(pk__in=ids).update(**blank, user=None, anonymised_at=now)
-    Attendee.objects.filter(signup_id__in=ids).update(name="")
+    ids = [pk for pk, _email in rows]
+    SignUp.objects.filter(pk__in=ids).update(
+        **privacy.blank_values(SignUp), user=None, anonymised_at=now
+    )
+    Attendee.objects.filter(signup_id__in=ids).update(**privacy.blank_values(Attendee))
     OutgoingEmail.objects.filter(signup_id__in=ids).delete()
+    privacy.forget_addresses(SignUp, [email for _pk, email in rows])
     return len(ids)

@@ -3,8 +3,8 @@
 Associations keep their own entries in both languages, so texts are paired
 fi/sv columns (like areas and indicators), not wagtail-localize translations:
 one row is one entry, which is what a representative edits and what staff
-moderate. Only published entries are public; fields in PERSONAL_FIELDS are
-never shown or exported.
+moderate. Only published entries are public; the representative's personal
+data (website/associations/privacy.py) is never shown or exported.
 """
 
 from django.conf import settings
@@ -75,9 +75,8 @@ class AssociationQuerySet(models.QuerySet):
 
 
 class Association(models.Model):
-    # Personal data: the representative's details. Never public, never in the
-    # open data; erased with the entry.
-    PERSONAL_FIELDS = ("representative_name", "representative_email")
+    # Personal data (privacy.py): the representative's details. Never public,
+    # never in the open data; retention and erasure in retention.py.
 
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
     name_sv = models.CharField(

@@ -6,6 +6,8 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import page_cache
+        from . import page_cache, privacy
 
         page_cache.connect()
+        # Each app's privacy.py declares its personal fields.
+        privacy.autodiscover()

@@ -309,6 +309,16 @@ CONTENT_SECURITY_POLICY = {
 # workshop (participation/workshops/retention.py, docs/workshops.md).
 WORKSHOP_RETENTION_DAYS = int(os.environ.get("WORKSHOP_RETENTION_DAYS", "90"))
 
+# Association representatives' personal data (website/associations/
+# retention.py, docs/privacy.md): decided change requests, old requests to
+# represent and entries without a representative are purged after
+# ASSOCIATION_RETENTION_DAYS; accounts never verified after
+# ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS. Run daily by "purge-associations".
+ASSOCIATION_RETENTION_DAYS = int(os.environ.get("ASSOCIATION_RETENTION_DAYS", "365"))
+ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS = int(
+    os.environ.get("ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS", "30")
+)
+
 # Demo content of the participation side, loaded by `load_demo` after the
 # publishing side (each module has `load(home_fi, fi, sv)` returning counts).
 DEMO_CONTENT_LOADERS = [
@@ -321,6 +331,10 @@ DEMO_CONTENT_LOADERS = [
 # Periodic jobs run by `manage.py scheduler` (the Procfile's scheduler):
 # (name, every N seconds, dotted path of a django-tasks task to enqueue).
 SCHEDULED_JOBS = []
+# Retention of association representatives' data (website/associations/).
+SCHEDULED_JOBS += [
+    ("purge-associations", 86400, "website.associations.tasks.purge_associations"),
+]
 # Checks behind /readyz: dotted paths of callables returning (ok, detail).
 READINESS_CHECKS = []
 

@@ -1,11 +1,10 @@
 import datetime
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 
 from feedback import conf, services
-from feedback.models import Feedback, FeedbackEvent
+from feedback.models import Feedback
 
 
 class Command(BaseCommand):
@@ -40,18 +39,5 @@ class Command(BaseCommand):
                 services.erase(feedback)
                 count += 1
         else:
-            count = anonymise_all(targets)
+            count = targets.anonymise()
         self.stdout.write(f"Anonymised {count} feedback.")
-
-
-def anonymise_all(targets):
-    """Bulk version of Feedback.anonymise: two UPDATE statements."""
-    with transaction.atomic():
-        FeedbackEvent.objects.filter(feedback__in=targets.values("pk")).exclude(
-            text=""
-        ).update(text="")
-        return targets.update(
-            **{field: "" for field in Feedback.PERSONAL_FIELDS},
-            wants_reply=False,
-            anonymised_at=timezone.now(),
-        )
