@@ -8,9 +8,9 @@ import json
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from website.core.i18n import active_language
+from website.core.page_cache import personal_page
 
 from . import services
 from .forms import AnswerForm, JoinForm, SelfServiceForm
@@ -67,7 +67,7 @@ def join_sent(request, slug):
     )
 
 
-@never_cache
+@personal_page
 def confirm(request, token):
     try:
         member = services.member_from_token(
@@ -91,7 +91,7 @@ def confirm(request, token):
     )
 
 
-@never_cache
+@personal_page
 def answer(request, token):
     try:
         invitation = services.invitation_from_token(token)
@@ -132,7 +132,7 @@ def _self_service_member(token):
     )
 
 
-@never_cache
+@personal_page
 def self_service(request, token):
     try:
         member = _self_service_member(token)
@@ -169,7 +169,7 @@ def self_service(request, token):
     )
 
 
-@never_cache
+@personal_page
 def self_service_data(request, token):
     try:
         member = _self_service_member(token)
@@ -183,7 +183,7 @@ def self_service_data(request, token):
     return response
 
 
-@never_cache
+@personal_page
 def self_service_erase(request, token):
     try:
         member = _self_service_member(token)
