@@ -7,9 +7,11 @@ from website.associations.models import Association
 from website.core.antispam import SpamProtectedForm
 from website.indicators.models import Area
 
-from .models import OrganisationType
+from .models import FREE_TEXT_MAX, OrganisationType
 
 MAX_PARTY = 50
+# One name per line for up to MAX_PARTY people (audit 13: no unbounded text).
+ATTENDEES_MAX = MAX_PARTY * 100
 
 
 class SignUpForm(SpamProtectedForm, forms.Form):
@@ -51,6 +53,7 @@ class SignUpForm(SpamProtectedForm, forms.Form):
     attendees = forms.CharField(
         label=_("Attendees"),
         required=False,
+        max_length=ATTENDEES_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "One name per line, including yourself if you attend. Leave empty "
@@ -64,6 +67,7 @@ class SignUpForm(SpamProtectedForm, forms.Form):
     free_text = forms.CharField(
         label=_("Anything else"),
         required=False,
+        max_length=FREE_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     consent = forms.BooleanField(label=_("I agree"), required=True)

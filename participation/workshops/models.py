@@ -19,6 +19,7 @@ queue, so a new sign-up also waits while anyone is waiting.
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -225,6 +226,10 @@ class SignUpQuerySet(models.QuerySet):
         return self.filter(status=SignUp.Status.WAITING).order_by("queued_at", "pk")
 
 
+# Longest "anything else" text of a sign-up (audit 13), model and form.
+FREE_TEXT_MAX = 2000
+
+
 class SignUp(models.Model):
     """One sign-up: a resident alone or an organisation with its attendees."""
 
@@ -287,7 +292,12 @@ class SignUp(models.Model):
     accessibility = models.CharField(
         _("accessibility needs"), max_length=500, blank=True
     )
-    free_text = models.TextField(_("free text"), blank=True)
+    free_text = models.TextField(
+        _("free text"),
+        blank=True,
+        max_length=FREE_TEXT_MAX,
+        validators=[MaxLengthValidator(FREE_TEXT_MAX)],
+    )
     consent = models.BooleanField(_("consent given"), default=False)
     # A random id rendered into the form: sending the same form twice finds
     # the first sign-up instead of making a second one.

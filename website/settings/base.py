@@ -319,6 +319,24 @@ ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS = int(
     os.environ.get("ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS", "30")
 )
 
+# Staff uploads (website/core/uploads.py): office documents and PDFs only
+# (no HTML or SVG served from our origin), and size limits.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.core.uploads.DocumentForm"
+DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+
 # Demo content of the participation side, loaded by `load_demo` after the
 # publishing side (each module has `load(home_fi, fi, sv)` returning counts).
 DEMO_CONTENT_LOADERS = [
