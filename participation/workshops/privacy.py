@@ -8,8 +8,8 @@ RETENTION = (
 )
 ERASE = (
     "participation.workshops.retention.anonymise (retention) and "
-    "erase_signup (on request, by staff); both clear the attendees and delete "
-    "the sign-up's e-mails and send address_erased."
+    "retention.erase(signups) (a request handled by staff); both clear the "
+    "attendees, delete the sign-up's e-mails and send address_erased."
 )
 
 p.register(
