@@ -6,14 +6,14 @@ fi/sv names, like other reference data. Handlers of a unit see the feedback
 of that unit and of the units below it (see ``FeedbackQuerySet.visible_to``);
 that rule lives in the queryset so that every admin view uses it.
 
-Personal data: a giver's contact details and free text (PERSONAL_FIELDS) are
+Personal data: a giver's contact details and free text (feedback/privacy.py) are
 shown only to handlers of the unit, anonymised after FEEDBACK_RETENTION_DAYS
 (``manage.py purge_feedback``) and erasable on request.
 """
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -196,17 +196,36 @@ class FeedbackQuerySet(models.QuerySet):
             status__in=[Feedback.Status.NEW, Feedback.Status.IN_PROGRESS]
         )
 
+    def anonymise(self):
+        """Clear the personal data of these feedback and of every copy in
+        their handling events, and tell the other registers which addresses
+        are gone (website.core.privacy.address_erased). Returns the count."""
+        from website.core import privacy
+
+        pks = list(self.values_list("pk", flat=True))
+        addresses = set(
+            Feedback.objects.filter(pk__in=pks).values_list("contact_email", flat=True)
+        ) | set(
+            FeedbackEvent.objects.filter(feedback__in=pks).values_list(
+                "sent_to", flat=True
+            )
+        )
+        with transaction.atomic():
+            FeedbackEvent.objects.filter(feedback__in=pks).update(
+                **privacy.blank_values(FeedbackEvent)
+            )
+            count = Feedback.objects.filter(pk__in=pks).update(
+                **privacy.blank_values(Feedback),
+                wants_reply=False,
+                anonymised_at=timezone.now(),
+            )
+        privacy.forget_addresses(Feedback, addresses)
+        return count
+
 
 class Feedback(models.Model):
-    # Personal data: only handlers of the unit see these; anonymised after
-    # the retention period and on request.
-    PERSONAL_FIELDS = (
-        "text",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "internal_notes",
-    )
+    # Personal data (feedback/privacy.py): only handlers of the unit see it;
+    # anonymised after the retention period and on request.
 
     class Status(models.TextChoices):
         NEW = "new", _("new")
@@ -311,14 +330,11 @@ class Feedback(models.Model):
         return "detractor"
 
     def anonymise(self):
-        """Clear the personal fields (also in the reply log); keeps the score,
-        unit, channel, language and date for statistics."""
-        for field in self.PERSONAL_FIELDS:
-            setattr(self, field, "")
-        self.wants_reply = False
-        self.anonymised_at = timezone.now()
-        self.save(update_fields=[*self.PERSONAL_FIELDS, "wants_reply", "anonymised_at"])
-        self.events.exclude(text="").update(text="")
+        """Clear the personal fields, also in the handling events (reply
+        texts and the addresses replies went to); keeps the score, unit,
+        channel, language and date for statistics."""
+        Feedback.objects.filter(pk=self.pk).anonymise()
+        self.refresh_from_db()
 
 
 class FeedbackEvent(models.Model):

@@ -4,11 +4,10 @@ statistics (`manage.py purge_feedback` and the scheduler's feedback_purge)."""
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
 from . import conf
-from .models import Feedback, FeedbackEvent
+from .models import Feedback
 
 
 def due(days=None, now=None):
@@ -19,16 +18,9 @@ def due(days=None, now=None):
 
 
 def anonymise_all(targets):
-    """Bulk version of Feedback.anonymise: two UPDATE statements."""
-    with transaction.atomic():
-        FeedbackEvent.objects.filter(feedback__in=targets.values("pk")).exclude(
-            text=""
-        ).update(text="")
-        return targets.update(
-            **{field: "" for field in Feedback.PERSONAL_FIELDS},
-            wants_reply=False,
-            anonymised_at=timezone.now(),
-        )
+    """Anonymise every feedback in `targets` and every copy of its personal
+    data (the queryset's `anonymise`, which erasure uses too)."""
+    return targets.anonymise()
 
 
 def purge(days=None):

@@ -1,3 +1,4 @@
+from allauth import urls as allauth_urls
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -5,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from website.core import views as core_views
+from website.core.page_cache import personal_page
 from website.search import views as search_views
 
 urlpatterns = [
@@ -28,7 +31,11 @@ urlpatterns += i18n_patterns(
         core_views.untranslated_notice,
         name="untranslated_notice",
     ),
-    path(_("accounts/"), include("allauth.urls")),
+    # Account pages carry personal data and one-time keys: never cached.
+    path(
+        _("accounts/"),
+        include(decorate_urlpatterns(allauth_urls.urlpatterns, personal_page)),
+    ),
     path(_("programs/"), include("website.programs.urls")),
     path(_("my-associations/"), include("website.associations.urls")),
     path(_("workshops/"), include("participation.workshops.urls")),

@@ -274,18 +274,7 @@ class Member(models.Model):
 
     objects = MemberQuerySet.as_manager()
 
-    PERSONAL_FIELDS = (
-        "email",
-        "name",
-        "municipality",
-        "age_group",
-        "language",
-        "background",
-        "consent",
-        "consented_at",
-        "confirmed_at",
-        "created_at",
-    )
+    # Personal data: participation/panels/privacy.py.
 
     class Meta:
         ordering = ["panel", "created_at"]
@@ -348,9 +337,13 @@ class Member(models.Model):
         }
 
     def erase(self):
-        """Remove the person entirely; anonymous answers stay."""
+        """Remove the person entirely; anonymous answers stay. Other
+        registers' copies of the address (mail) go through address_erased."""
+        from website.core import privacy
+
         self.invitations.all().delete()
         self.delete()
+        privacy.forget_addresses(Member, [self.email])
 
 
 class PanelDraw(models.Model):

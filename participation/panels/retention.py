@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from website.core import privacy
+
 from .models import Member, RoundInvitation
 
 
@@ -35,9 +37,11 @@ def purge(now=None):
     }
     counts = {}
     for reason, queryset in reasons.items():
-        ids = list(queryset.values_list("pk", flat=True))
+        rows = list(queryset.values_list("pk", "email"))
+        ids = [pk for pk, _email in rows]
         RoundInvitation.objects.filter(member_id__in=ids).delete()
         counts[reason] = (
             Member.objects.filter(pk__in=ids).delete()[1].get("panels.Member", 0)
         )
+        privacy.forget_addresses(Member, [email for _pk, email in rows])
     return counts

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from website.core.i18n import active_language
+from website.core.page_cache import personal_page
 
 from . import services
 from .forms import AnswerForm, JoinForm, ResendForm, SelfServiceForm
@@ -70,7 +71,7 @@ def join_sent(request, slug):
     )
 
 
-@never_cache
+@personal_page
 def confirm(request, token):
     """The e-mail's link opens a page with a "Confirm" button; only its POST
     confirms (finding 10: mail servers' link scanners fetch every link, and
@@ -148,7 +149,7 @@ def resend_sent(request, slug):
     )
 
 
-@never_cache
+@personal_page
 def answer(request, token):
     try:
         invitation = services.invitation_from_token(token)
@@ -189,7 +190,7 @@ def _self_service_member(token):
     )
 
 
-@never_cache
+@personal_page
 def self_service(request, token):
     try:
         member = _self_service_member(token)
@@ -226,7 +227,7 @@ def self_service(request, token):
     )
 
 
-@never_cache
+@personal_page
 def self_service_data(request, token):
     try:
         member = _self_service_member(token)
@@ -240,7 +241,7 @@ def self_service_data(request, token):
     return response
 
 
-@never_cache
+@personal_page
 def self_service_erase(request, token):
     try:
         member = _self_service_member(token)

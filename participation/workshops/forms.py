@@ -9,11 +9,14 @@ from website.core.antispam import SpamProtectedForm
 from website.core.organisations import normalise_business_id, validate_business_id
 from website.indicators.models import Area
 
-from .models import OrganisationType
+from .models import FREE_TEXT_MAX, OrganisationType
 
 # The most lines the attendees box is read for (the party limits of the
 # workshop are far smaller; this only bounds the work on a hostile post).
 MAX_LINES = 200
+# Characters of the attendees box: about 100 a line (audit 13: no unbounded
+# text).
+ATTENDEES_MAX = MAX_LINES * 100
 
 
 class SignUpForm(SpamProtectedForm, forms.Form):
@@ -61,6 +64,7 @@ class SignUpForm(SpamProtectedForm, forms.Form):
     attendees = forms.CharField(
         label=_("Attendees"),
         required=False,
+        max_length=ATTENDEES_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "One name per line, including yourself if you attend. Leave empty "
@@ -74,6 +78,7 @@ class SignUpForm(SpamProtectedForm, forms.Form):
     free_text = forms.CharField(
         label=_("Anything else"),
         required=False,
+        max_length=FREE_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     consent = forms.BooleanField(label=_("I agree"), required=True)

@@ -19,7 +19,7 @@ queue, so a new sign-up also waits while anyone is waiting.
 import uuid
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -252,20 +252,17 @@ class SignUpQuerySet(models.QuerySet):
         return self.filter(status=SignUp.Status.WAITING).order_by("queued_at", "pk")
 
 
+# Longest "anything else" text of a sign-up (audit 13), model and form.
+FREE_TEXT_MAX = 2000
+
+
 class SignUp(models.Model):
     """One sign-up: a resident alone or an organisation with its attendees."""
 
-    # Personal data, cleared by `anonymise_workshop_signups` after the
-    # retention period; the counts (type, municipality, language, party
-    # size, attendance) stay for the statistics.
-    PERSONAL_FIELDS = (
-        "name",
-        "email",
-        "phone",
-        "dietary",
-        "accessibility",
-        "free_text",
-    )
+    # Personal data (workshops/privacy.py), cleared by
+    # `anonymise_workshop_signups` after the retention period; the counts
+    # (type, municipality, language, party size, attendance) stay for the
+    # statistics.
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
@@ -326,7 +323,12 @@ class SignUp(models.Model):
     accessibility = models.CharField(
         _("accessibility needs"), max_length=500, blank=True
     )
-    free_text = models.TextField(_("free text"), blank=True)
+    free_text = models.TextField(
+        _("free text"),
+        blank=True,
+        max_length=FREE_TEXT_MAX,
+        validators=[MaxLengthValidator(FREE_TEXT_MAX)],
+    )
     consent = models.BooleanField(_("consent given"), default=False)
     # A random id rendered into the form: sending the same form twice finds
     # the first sign-up instead of making a second one.
@@ -362,8 +364,6 @@ class SignUp(models.Model):
 
 
 class Attendee(models.Model):
-    PERSONAL_FIELDS = ("name",)
-
     signup = models.ForeignKey(
         SignUp,
         verbose_name=_("sign-up"),

@@ -9,13 +9,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from website.core.mail import erase_address
+from website.core import privacy
 
 from .models import Attendee, SignUp
 
 
 def retention_days():
-    return getattr(settings, "WORKSHOP_RETENTION_DAYS", 90)
+    return settings.WORKSHOP_RETENTION_DAYS
 
 
 @transaction.atomic
@@ -28,14 +28,23 @@ def anonymise(now=None, days=None):
     signups = SignUp.objects.filter(
         workshop__ends_at__lt=cutoff, anonymised_at__isnull=True
     )
+    return erase(signups, now=now)
+
+
+@transaction.atomic
+def erase(signups, now=None):
+    """Clear the personal data of these sign-ups and every copy of it: the
+    attendees' names, their queued or sent e-mails, and (through
+    address_erased) other registers' copies of the addresses. Returns the
+    number of sign-ups erased."""
+    now = now or timezone.now()
     rows = list(signups.values_list("pk", "email"))
     if not rows:
         return 0
     ids = [pk for pk, _email in rows]
-    # The outbox keeps the address and the mail's text: delete it too.
-    for address in {email for _pk, email in rows if email}:
-        erase_address(address)
-    blank = {field: "" for field in SignUp.PERSONAL_FIELDS}
-    SignUp.objects.filter(pk__in=ids).update(**blank, user=None, anonymised_at=now)
-    Attendee.objects.filter(signup_id__in=ids).update(name="")
+    SignUp.objects.filter(pk__in=ids).update(
+        **privacy.blank_values(SignUp), user=None, anonymised_at=now
+    )
+    Attendee.objects.filter(signup_id__in=ids).update(**privacy.blank_values(Attendee))
+    privacy.forget_addresses(SignUp, [email for _pk, email in rows])
     return len(ids)

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from website.associations.models import Association
 from website.core.i18n import active_language
+from website.core.page_cache import personal_page
 
 from . import services
 from .forms import CancelForm, SignUpForm
@@ -96,6 +97,7 @@ def _page_for(signup):
     return page if page is not None and page.live else signup.workshop
 
 
+@personal_page
 def signup_status(request, token):
     """The signed link: shows the sign-up and lets the person cancel it."""
     signup = signup_from_token(token)

@@ -7,6 +7,7 @@ from django.test import override_settings
 
 from participation.panels import services
 from participation.panels.models import Member, Response
+from website.core import privacy
 
 from .conftest import make_members
 
@@ -86,7 +87,7 @@ def test_erase_removes_every_personal_field(client, member, open_round):
     response = client.post(url(member, "erase/"))
     assert response.status_code == 200
     assert not Member.objects.filter(pk=member.pk).exists()
-    for field in Member.PERSONAL_FIELDS:
+    for field in privacy.personal_fields(Member):
         value = getattr(member, field if field != "municipality" else "municipality_id")
         if value in (None, "", {}):
             continue

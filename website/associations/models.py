@@ -3,12 +3,13 @@
 Associations keep their own entries in both languages, so texts are paired
 fi/sv columns (like areas and indicators), not wagtail-localize translations:
 one row is one entry, which is what a representative edits and what staff
-moderate. Only published entries are public; fields in PERSONAL_FIELDS are
-never shown or exported.
+moderate. Only published entries are public; the representative's personal
+data (website/associations/privacy.py) is never shown or exported.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -21,6 +22,12 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from website.core.i18n import localized
 from website.indicators.models import Area
 from website.search.fields import AnalyzedSearchField, analyzed
+
+# Free-text limits (audit 13): room for a PTV description (2,500 characters),
+# not for a pasted document. Enforced by the forms and by full_clean (the
+# importers).
+DESCRIPTION_MAX = 4000
+ACCESSIBILITY_MAX = 2000
 
 
 class Term(models.Model):
@@ -75,9 +82,8 @@ class AssociationQuerySet(models.QuerySet):
 
 
 class Association(models.Model):
-    # Personal data: the representative's details. Never public, never in the
-    # open data; erased with the entry.
-    PERSONAL_FIELDS = ("representative_name", "representative_email")
+    # Personal data (privacy.py): the representative's details. Never public,
+    # never in the open data; retention and erasure in retention.py.
 
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
     name_sv = models.CharField(
@@ -87,8 +93,18 @@ class Association(models.Model):
         help_text=_("Leave empty if the association has no Swedish name."),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    description_fi = models.TextField(_("description in Finnish"), blank=True)
-    description_sv = models.TextField(_("description in Swedish"), blank=True)
+    description_fi = models.TextField(
+        _("description in Finnish"),
+        blank=True,
+        max_length=DESCRIPTION_MAX,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX)],
+    )
+    description_sv = models.TextField(
+        _("description in Swedish"),
+        blank=True,
+        max_length=DESCRIPTION_MAX,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX)],
+    )
     municipalities = models.ManyToManyField(
         Area,
         verbose_name=_("municipalities served"),
@@ -137,10 +153,15 @@ class Association(models.Model):
     accessibility_fi = models.TextField(
         _("accessibility of the venue in Finnish"),
         blank=True,
+        max_length=ACCESSIBILITY_MAX,
+        validators=[MaxLengthValidator(ACCESSIBILITY_MAX)],
         help_text=_("Step-free access, accessible toilet, induction loop …"),
     )
     accessibility_sv = models.TextField(
-        _("accessibility of the venue in Swedish"), blank=True
+        _("accessibility of the venue in Swedish"),
+        blank=True,
+        max_length=ACCESSIBILITY_MAX,
+        validators=[MaxLengthValidator(ACCESSIBILITY_MAX)],
     )
     representative_name = models.CharField(
         _("representative's name"),
@@ -284,8 +305,18 @@ class Activity(models.Model):
     )
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    description_fi = models.TextField(_("description in Finnish"), blank=True)
-    description_sv = models.TextField(_("description in Swedish"), blank=True)
+    description_fi = models.TextField(
+        _("description in Finnish"),
+        blank=True,
+        max_length=DESCRIPTION_MAX,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX)],
+    )
+    description_sv = models.TextField(
+        _("description in Swedish"),
+        blank=True,
+        max_length=DESCRIPTION_MAX,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX)],
+    )
     schedule_fi = models.CharField(
         _("schedule in Finnish"),
         max_length=200,

@@ -3,6 +3,9 @@
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from website.core.page_cache import personal_page
 
 from . import selfservice
 
@@ -28,3 +31,6 @@ urlpatterns = [
         name="activity_delete",
     ),
 ]
+
+# Everything here is behind a login: private, never cached.
+urlpatterns = decorate_urlpatterns(urlpatterns, personal_page)

@@ -6,6 +6,10 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import page_cache
+        from . import mail, page_cache, privacy
 
         page_cache.connect()
+        # The outbox forgets an address whenever a register erases it.
+        mail.connect()
+        # Each app's privacy.py declares its personal fields.
+        privacy.autodiscover()

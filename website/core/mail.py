@@ -44,6 +44,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from website.core import privacy
+
 logger = logging.getLogger(__name__)
 
 # Errors about one message only: the next message may well go through.
@@ -422,3 +424,13 @@ def status_label(status):
         STATUS.queued: _("queued"),
         STATUS.requeued: _("waiting for retry"),
     }.get(status, "")
+
+
+def _erase_on_signal(sender, address, **kwargs):
+    erase_address(address)
+
+
+def connect():
+    """Erase the outbox's copies whenever a register erases an address
+    (website.core.privacy.address_erased)."""
+    privacy.address_erased.connect(_erase_on_signal, dispatch_uid="mail-erase-address")

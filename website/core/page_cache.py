@@ -23,7 +23,8 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.cache import never_cache
 
 GENERATION_KEY = "page-cache-generation"
 
@@ -54,17 +55,43 @@ class FetchFromPageCache(FetchFromCacheMiddleware):
         return _revalidate(response) if response is not None else None
 
 
+def personal_page(view):
+    """Mark a view behind a personal link (a token in the URL) or a login:
+    `Cache-Control: private, no-store` (Django's never_cache) on every
+    response, so neither this cache nor a front cache or a browser keeps
+    it. Such a page may render no form and set no cookie (a cancelled
+    sign-up's status), which alone would not keep it out of the cache.
+    tests/privacy/test_personal_pages.py checks every URL pattern with a
+    token or a login for the mark."""
+    wrapped = never_cache(view)
+    wrapped.personal_page = True
+    return wrapped
+
+
+def is_personal_page(view):
+    return getattr(view, "personal_page", False)
+
+
 class UpdatePageCache(UpdateCacheMiddleware):
     """First in MIDDLEWARE: stores the response as the visitor gets it."""
 
     def _should_update_cache(self, request, response):
+        cache_control = response.get("Cache-Control", "")
         return (
             super()._should_update_cache(request, response)
             and not _personal(request)
             and not response.cookies
+            and "private" not in cache_control
+            and "no-store" not in cache_control
         )
 
     def process_response(self, request, response):
+        match = getattr(request, "resolver_match", None)
+        if match is not None and is_personal_page(match.func):
+            # Also the answers that exceptions in a personal view turn into
+            # (a 404, allauth's redirect to reauthenticate), which never
+            # pass through the view's decorator.
+            add_never_cache_headers(response)
         stored = self._should_update_cache(request, response)
         response = super().process_response(request, response)
         return _revalidate(response) if stored else response

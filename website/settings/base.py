@@ -341,6 +341,32 @@ CONTENT_SECURITY_POLICY = {
 # workshop (participation/workshops/retention.py, docs/workshops.md).
 WORKSHOP_RETENTION_DAYS = env.WORKSHOP_RETENTION_DAYS
 
+# Association representatives' personal data (website/associations/
+# retention.py, docs/privacy.md): decided change requests, old requests to
+# represent and entries without a representative are purged after
+# ASSOCIATION_RETENTION_DAYS; accounts never verified after
+# ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS. Run daily by "purge-associations".
+ASSOCIATION_RETENTION_DAYS = env.ASSOCIATION_RETENTION_DAYS
+ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS = env.ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS
+
+# Staff uploads (website/core/uploads.py): office documents and PDFs only
+# (no HTML or SVG served from our origin), and size limits.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.core.uploads.DocumentForm"
+DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+
 # Demo content of the participation side, loaded by `load_demo` after the
 # publishing side (each module has `load(home_fi, fi, sv)` returning counts).
 DEMO_CONTENT_LOADERS = [
@@ -364,6 +390,8 @@ SCHEDULED_JOBS = [
     ("workshop_anonymise", _DAY, "participation.workshops.jobs.anonymise_signups"),
     ("panel_rounds_close", 300, "participation.panels.jobs.close_rounds"),
     ("panel_purge", _DAY, "participation.panels.jobs.purge_panel_data"),
+    # Retention of association representatives' data (website/associations/).
+    ("purge-associations", _DAY, "website.associations.tasks.purge_associations"),
 ]
 # Checks behind /readyz: dotted paths of callables returning (ok, detail).
 READINESS_CHECKS = [

@@ -81,6 +81,10 @@ PANEL_RETENTION_DAYS_NOT_SELECTED = env.int(
     "PANEL_RETENTION_DAYS_NOT_SELECTED", default=180
 )
 PANEL_RETENTION_DAYS_LEFT = env.int("PANEL_RETENTION_DAYS_LEFT", default=30)
+ASSOCIATION_RETENTION_DAYS = env.int("ASSOCIATION_RETENTION_DAYS", default=365)
+ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS = env.int(
+    "ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS", default=30
+)
 
 # Production refuses to start unless each of these is set: without them it
 # would fall back to a per-machine SQLite file, a per-process cache, mail
