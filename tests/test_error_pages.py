@@ -11,8 +11,6 @@ import pytest
 from django.test import Client, RequestFactory, override_settings
 from django.utils import translation
 
-from website.core.views import server_error
-
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.error_urls")]
@@ -77,6 +75,8 @@ def test_refused_csrf_post_page_in_the_layout(language, settings):
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_the_500_page_makes_no_query(language, django_assert_num_queries):
+    from website.core.views import server_error
+
     request = RequestFactory().get(f"/{language}/boom/")
     with django_assert_num_queries(0):
         response = server_error(request)
