@@ -167,3 +167,13 @@ def test_the_widget_asks_for_a_fresh_token(client, home):
     html = client.get(home.url).content.decode()
     assert f'data-token-url="/fi/palaute/page-token/?page={home.pk}"' in html
     assert 'src="/static/js/page-widget.js"' in html
+
+
+@override_settings(CSRF_TRUSTED_ORIGINS=["https://hyvinvointi.example.fi"])
+def test_the_sites_trusted_origins_count_as_our_own(client, home):
+    """Behind a proxy that rewrites Host, the public origin is in
+    CSRF_TRUSTED_ORIGINS, as Django's own CSRF check requires."""
+    response = widget_post(
+        client, home, widget_token(home.pk), Origin="https://hyvinvointi.example.fi"
+    )
+    assert response.status_code == 302

@@ -82,14 +82,16 @@ def cross_site_post(request, allowed_origins=()):
     """Whether a post comes from another site's page.
 
     For endpoints without CSRF protection. ``Origin`` (every current browser
-    sends it on a POST) must be this site or one of ``allowed_origins``;
+    sends it on a POST) must be this site, as Django's CSRF check sees it
+    (the host, or CSRF_TRUSTED_ORIGINS), or one of ``allowed_origins``;
     without it, ``Sec-Fetch-Site`` must say same-origin. A request with
     neither (an old browser, a script) passes: the form's token still binds it.
     """
     origin = request.headers.get("Origin")
     if origin and origin != "null":
         own = f"{request.scheme}://{request.get_host()}"
-        return origin not in {own, *allowed_origins}
+        allowed = {own, *settings.CSRF_TRUSTED_ORIGINS, *allowed_origins}
+        return origin not in allowed
     site = request.headers.get("Sec-Fetch-Site", "same-origin")
     return site not in ("same-origin", "none")
 
