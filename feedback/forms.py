@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from website.core.antispam import SpamProtectedForm
+from website.core.antispam import SHORT_FORM_AGE, SpamProtectedForm, started_token
 
 from .models import STAFF_CHANNELS, Channel, Feedback, ServiceUnit
 
@@ -108,10 +108,26 @@ class FeedbackForm(SpamProtectedForm, FeedbackQuestions):
     rate_limit_action = "feedback"
 
 
+class EmbedFeedbackForm(FeedbackForm):
+    """The form in other services' iframes: no CSRF token (our cookie is a
+    third-party cookie there), so a short-lived single-use token of its own."""
+
+    token_scope = "feedback-embed"
+    token_max_age = SHORT_FORM_AGE
+    single_use_token = True
+
+
 class WidgetForm(SpamProtectedForm):
-    """'Was this page helpful?' on every page: yes/no and an optional comment."""
+    """'Was this page helpful?' on every page: yes/no and an optional comment.
+
+    No CSRF token (the page stays cacheable): a short-lived single-use token
+    bound to the page it was rendered for (feedback_tags.widget_spam_fields,
+    or fetched fresh by static/js/page-widget.js)."""
 
     rate_limit_action = "feedback"
+    token_scope = "feedback-widget"
+    token_max_age = SHORT_FORM_AGE
+    single_use_token = True
     helpful = forms.TypedChoiceField(
         label=_("Was this page helpful?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],
@@ -127,6 +143,20 @@ class WidgetForm(SpamProtectedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     page = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def token_binding(self):
+        return widget_token_binding(self.data.get(self.add_prefix("page")))
+
+
+def widget_token_binding(page_id):
+    """The widget's token belongs to the page it was rendered on."""
+    return str(page_id or "").strip()
+
+
+def widget_token(page_id):
+    return started_token(
+        scope=WidgetForm.token_scope, binding=widget_token_binding(page_id)
+    )
 
 
 class StaffFeedbackForm(FeedbackQuestions):

@@ -10,6 +10,8 @@ app_name = "feedback"
 urlpatterns = [
     path(_("page/"), views.widget_submit, name="widget"),
     path(_("page/thanks/"), views.widget_thanks, name="widget_thanks"),
+    # Read by static/js/page-widget.js only: not a word for people.
+    path("page-token/", views.fresh_widget_token, name="widget_token"),
     path("qr/<slug:slug>/", views.qr_landing, name="qr"),
     path(_("embed/"), views.embed, name="embed"),
 ]

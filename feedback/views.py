@@ -3,16 +3,19 @@ the page widget's endpoint.
 
 The page widget is on every (cacheable) page, so it carries no CSRF token
 (DESIGN.md "Forms on cached pages"): its endpoint is CSRF-exempt and
-protected by the honeypot, the signed time trap, the rate limit and the
-captcha past the rate. The embedded form is CSRF-exempt for the same reason
-plus one more: inside another site's iframe our CSRF cookie is a
-third-party cookie that browsers do not send. Anonymous feedback changes
-nothing on behalf of a logged-in user, so CSRF protects nothing there that
-the spam defences do not (docs/feedback.md).
+protected by the honeypot, the rate limit and the captcha past the rate,
+and instead of CSRF by a short-lived, single-use token bound to the page
+(website.core.antispam) and by refusing cross-site posts (Origin /
+Sec-Fetch-Site). The embedded form is CSRF-exempt for the same reason plus
+one more: inside another site's iframe our CSRF cookie is a third-party
+cookie that browsers do not send; it has the same token and origin checks,
+the embedding origins (FEEDBACK_EMBED_ORIGINS) allowed. Anonymous feedback
+changes nothing on behalf of a logged-in user (docs/feedback.md).
 """
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,16 +27,19 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from website.core.antispam import cross_site_post
 from website.core.i18n import active_language
 
 from . import conf, services
-from .forms import FeedbackForm, WidgetForm
+from .forms import EmbedFeedbackForm, FeedbackForm, WidgetForm, widget_token
 from .models import Channel, ServiceUnit
 
 
-def _handle(request, *, channel, units, initial=None, page=None):
+def _handle(
+    request, *, channel, units, initial=None, page=None, form_class=FeedbackForm
+):
     """(form, saved) for one of the anonymous feedback forms."""
-    form = FeedbackForm(
+    form = form_class(
         request.POST if request.method == "POST" else None,
         request=request,
         units=units,
@@ -110,6 +116,8 @@ def embed(request):
 
     ?unit=<slug> preselects a unit. Only FEEDBACK_EMBED_ORIGINS may frame it
     (CSP frame-ancestors); without that setting only this site may."""
+    if request.method == "POST" and cross_site_post(request, conf.embed_origins()):
+        raise PermissionDenied
     units = ServiceUnit.objects.filter(active=True)
     unit = None
     if request.GET.get("unit"):
@@ -119,6 +127,7 @@ def embed(request):
         channel=Channel.EMBED,
         units=units,
         initial={"unit": unit.pk} if unit else None,
+        form_class=EmbedFeedbackForm,
     )
     if saved:
         query = f"?sent=1&unit={unit.slug}" if unit else "?sent=1"
@@ -152,6 +161,8 @@ def _safe_next(request, url):
 def widget_submit(request):
     """'Was this page helpful?' posted from any page (no CSRF token, see the
     module docstring)."""
+    if cross_site_post(request):
+        raise PermissionDenied
     form = WidgetForm(request.POST, request=request)
     back = _safe_next(request, request.POST.get("next", ""))
     if form.is_valid():
@@ -181,6 +192,13 @@ def widget_submit(request):
         {"form": form, "next": back, "hide_feedback_widget": True},
         status=400,
     )
+
+
+@never_cache
+def fresh_widget_token(request):
+    """A fresh token for the page widget (static/js/page-widget.js): the one
+    in a page served from the page cache was issued for its first visitor."""
+    return JsonResponse({"token": widget_token(request.GET.get("page", "")[:20])})
 
 
 def _next_query(url):

@@ -83,3 +83,39 @@ def test_captcha_appears_only_after_the_rate_is_exceeded(request_):
     # Another client is not affected.
     other = RequestFactory().post("/", REMOTE_ADDR="192.0.2.8")
     assert not MessageForm(data(), request=other).captcha_required
+
+
+@pytest.mark.django_db  # the captcha's challenge is a row
+@override_settings(ACCOUNT_RATE_LIMITS={"feedback": "1/h/ip"})
+def test_no_free_post_past_the_limit(request_):
+    """Audit 11: two posts built before either was accepted (a bot sending
+    in parallel) do not both pass a limit of one; the second is refused and
+    shown again with the captcha."""
+    first = MessageForm(data(), request=request_)
+    second = MessageForm(data(), request=request_)
+    assert not first.captcha_required and not second.captcha_required
+    assert first.is_valid()
+    assert not second.is_valid()
+    assert second.has_error("__all__", "captcha_required")
+    assert second.captcha_required and "captcha" in second.fields
+    # From then on the captcha is in the form from its first render.
+    fresh = MessageForm(request=request_)
+    assert fresh.captcha_required
+    assert 'name="captcha_1"' in fresh.as_div()
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"feedback": "1/h/ip"})
+def test_refused_posts_do_not_use_up_the_rate(request_):
+    """A post with an error (here the honeypot) consumes nothing, so a
+    person who corrects a mistake is not sent to the captcha."""
+    assert not MessageForm(data(**{HONEYPOT_FIELD: "x"}), request=request_).is_valid()
+    assert not MessageForm(data(message=""), request=request_).is_valid()
+    assert MessageForm(data(), request=request_).is_valid()
+
+
+def test_the_minimum_fill_time_lets_a_one_click_answer_through():
+    """A resident answers "Was this page helpful?" 1.5 s after the page
+    loads: the shipped minimum (not the tests' 0) must let that through."""
+    from website.settings import base
+
+    assert base.SPAM_MIN_FILL_SECONDS <= 1.5

@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
+    # Browsers' CSP violation reports (no language: nobody reads the page).
+    path("csp-report/", core_views.csp_report, name="csp_report"),
 ]
 
 if settings.DEBUG:
@@ -45,4 +47,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# Error pages in the request's language and the site's layout (the 500 page
+# without database queries): website.core.views.render_error.
+handler400 = "website.core.views.bad_request"
+handler403 = "website.core.views.permission_denied"
 handler404 = "website.core.views.page_not_found"
+handler500 = "website.core.views.server_error"

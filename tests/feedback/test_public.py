@@ -5,6 +5,7 @@ from django.core import mail
 from django.test import Client, override_settings
 from wagtail.models import Page
 
+from feedback.forms import EmbedFeedbackForm, widget_token
 from feedback.models import Channel, Feedback
 from website.core.antispam import HONEYPOT_FIELD, TIMESTAMP_FIELD, started_token
 
@@ -143,10 +144,16 @@ def test_embed_can_be_framed_only_by_configured_origins(unit):
 def test_embed_posts_without_csrf_cookie(unit):
     client = Client(enforce_csrf_checks=True)
     response = client.post(
-        f"/fi/palaute/upotus/?unit={unit.slug}", answers(unit=unit.pk, nps="10")
+        f"/fi/palaute/upotus/?unit={unit.slug}", embed_answers(unit=unit.pk, nps="10")
     )
     assert response.status_code == 302
     assert Feedback.objects.latest("pk").channel == Channel.EMBED
+
+
+def embed_answers(seconds_ago=10, **extra):
+    """Answers with the embedded form's own token (its scope)."""
+    token = started_token(seconds_ago, scope=EmbedFeedbackForm.token_scope)
+    return answers(**{TIMESTAMP_FIELD: token, **extra})
 
 
 def test_widget_is_on_pages_without_csrf_token(client):
@@ -167,7 +174,7 @@ def test_widget_post_without_csrf_is_stored_and_returns(client):
             "text": "Telefonnumret saknas",
             "page": home.pk,
             "next": home.url,
-            TIMESTAMP_FIELD: started_token(seconds_ago=5),
+            TIMESTAMP_FIELD: widget_token(home.pk),
         },
     )
     assert response.status_code == 302
@@ -194,7 +201,7 @@ def test_widget_refuses_open_redirects_and_bots(client):
         {
             "helpful": "yes",
             "next": "https://evil.example/",
-            TIMESTAMP_FIELD: started_token(),
+            TIMESTAMP_FIELD: widget_token(""),
         },
     )
     assert "next=%2Ffi%2F" in response["Location"]
@@ -205,7 +212,7 @@ def test_widget_refuses_open_redirects_and_bots(client):
             "helpful": "yes",
             "text": "Roskaa",
             HONEYPOT_FIELD: "x",
-            TIMESTAMP_FIELD: started_token(),
+            TIMESTAMP_FIELD: widget_token(""),
         },
     )
     assert response.status_code == 400

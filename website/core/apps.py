@@ -6,7 +6,7 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import mail, page_cache, privacy
+        from . import checks, mail, page_cache, privacy  # noqa: F401 (checks register)
 
         page_cache.connect()
         # The outbox forgets an address whenever a register erases it.

@@ -79,6 +79,9 @@ MIDDLEWARE = [
     # Whole pages for anonymous visitors (website/core/page_cache.py).
     "website.core.page_cache.UpdatePageCache",
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy and Reporting-Endpoints (website/core/headers.py);
+    # before CSP, so that it sees the policy CSPMiddleware adds.
+    "website.core.headers.SecurityHeadersMiddleware",
     # Early, so that it also sees the responses that later middleware
     # replaces (e.g. LocaleMiddleware's language redirects).
     "csp.middleware.CSPMiddleware",
@@ -278,6 +281,8 @@ ACCOUNT_RATE_LIMITS = {
     # silently no more mail to one address past its own rate (finding 10).
     "panel_resend": "5/h/ip",
     "panel_resend_address": "3/h/key",
+    # Browser CSP violation reports (website.core.views.csp_report).
+    "csp_report": "60/m/ip",
 }
 # Two-factor authentication (TOTP) for every account that can use the admin
 # (website/core/mfa.py). On in production; off here so that the demo
@@ -285,14 +290,22 @@ ACCOUNT_RATE_LIMITS = {
 MFA_REQUIRED_FOR_STAFF = env.or_default(env.MFA_REQUIRED_FOR_STAFF, False)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Yhdessä"
-ACCOUNT_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
+# Proxies we run in front of the app (load balancer, front cache): the client
+# is the N-th X-Forwarded-For entry from the right (website/core/client_ip.py).
+# allauth reads this name; website.core.checks refuses dead spellings.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
+# Points allauth's client IP (its rate limits) at website.core.client_ip.
+ACCOUNT_ADAPTER = "website.core.accounts.AccountAdapter"
 # Public accounts are association representatives: after signing in they
 # land on their associations.
 LOGIN_REDIRECT_URL = "association_selfservice:dashboard"
 # A URL name, so that login_required sends people to /fi/… or /sv/….
 LOGIN_URL = "account_login"
 
-# Time trap: a person needs at least this long to fill a public form.
+# Time trap: a post sooner than this after the form was rendered is a bot.
+# One second for every form: a resident answers "Was this page helpful?"
+# with one click, often 1.5 s after the page loads, and bots that fill forms
+# post within milliseconds (website/core/antispam.py).
 SPAM_MIN_FILL_SECONDS = env.SPAM_MIN_FILL_SECONDS
 # Captcha is the escalation step only (its audio is English-only).
 CAPTCHA_FONT_SIZE = 32
@@ -334,8 +347,36 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # Violations are reported to website.core.views.csp_report:
+        # report-to (named in the Reporting-Endpoints header) for current
+        # browsers, report-uri for those without the Reporting API.
+        "report-to": "csp",
+        "report-uri": ["/csp-report/"],
     },
 }
+# Browser features off for every page and frame (website/core/headers.py).
+# Nothing here uses them; the association map shows places but never asks
+# for the visitor's location, so geolocation is off too.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
+# CSP reports: bodies larger than this are refused unread.
+CSP_REPORT_MAX_BYTES = 16 * 1024
 
 # Workshops: sign-ups' personal data is anonymised this many days after the
 # workshop (participation/workshops/retention.py, docs/workshops.md).

@@ -53,7 +53,7 @@ MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=None)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-SPAM_MIN_FILL_SECONDS = env.int("SPAM_MIN_FILL_SECONDS", default=3)
+SPAM_MIN_FILL_SECONDS = env.float("SPAM_MIN_FILL_SECONDS", default=1.0)
 
 # Logs and errors: "json" (one object per line) or "text".
 LOG_FORMAT = env.str("LOG_FORMAT", default=None)
