@@ -9,6 +9,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
+from post_office.models import Email
 
 from feedback import services as feedback_services
 from feedback.models import Channel, Feedback, ServiceUnit
@@ -17,7 +18,7 @@ from participation.panels import services as panel_services
 from participation.panels.models import ConsentVersion, Member, Panel
 from participation.workshops import retention as workshop_retention
 from participation.workshops import services as workshop_services
-from participation.workshops.models import OutgoingEmail, SignUp, WorkshopPage
+from participation.workshops.models import SignUp, WorkshopPage
 from website.associations import retention as association_retention
 from website.associations.models import Association, ChangeRequest, Representative
 from website.core import privacy
@@ -188,14 +189,8 @@ def test_workshop_anonymisation_leaves_no_trace(sent, erased):
             phone=PHONE,
             free_text=f"{NAME} tarvitsee pyörätuoliluiskan",
         )
-    OutgoingEmail.objects.get_or_create(
-        kind=OutgoingEmail.Kind.CONFIRMED,
-        signup=signup,
-        workshop=signup.workshop,
-        to=EMAIL,
-        language="fi",
-        data={"name": NAME},
-    )
+    # The confirmation is in the outbox (sent): it holds the address too.
+    assert Email.objects.filter(to__icontains=EMAIL).exists()
     assert traces(EMAIL) and traces(NAME) and traces(PHONE)
     ended = timezone.now() - timedelta(days=365)
     WorkshopPage.objects.filter(pk=signup.workshop_id).update(
