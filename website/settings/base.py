@@ -244,10 +244,10 @@ POST_OFFICE = {
 }
 # Wait after the n-th failure: first * 2**(n-1), at most the second value
 # (1, 2, 4 … 60 minutes: ten retries span about five hours).
-MAIL_RETRY_SECONDS = (60, 3600)
+MAIL_RETRY_SECONDS = (env.MAIL_RETRY_FIRST_SECONDS, env.MAIL_RETRY_MAX_SECONDS)
 # A claimed message belongs to its worker this long; if the worker dies, it
 # is sent after that. Longer than one SMTP conversation (EMAIL_TIMEOUT).
-MAIL_CLAIM_SECONDS = 300
+MAIL_CLAIM_SECONDS = env.MAIL_CLAIM_SECONDS
 # Sent messages and delivery logs are deleted after this many days, failed
 # ones after MAIL_KEEP_FAILED_DAYS (they hold addresses and personal text).
 MAIL_KEEP_DAYS = 7

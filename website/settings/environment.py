@@ -44,6 +44,12 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=None)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# The outbox: the first retry waits this long, then twice as long each time
+# up to the maximum; a message claimed by a worker that died is due again
+# after the claim time (website/core/mail.py).
+MAIL_RETRY_FIRST_SECONDS = env.int("MAIL_RETRY_FIRST_SECONDS", default=60)
+MAIL_RETRY_MAX_SECONDS = env.int("MAIL_RETRY_MAX_SECONDS", default=3600)
+MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=300)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Yhdessä <no-reply@yhdessa.example>"
 )
