@@ -335,6 +335,12 @@ DEMO_CONTENT_LOADERS = [
 # Periodic jobs run by `manage.py scheduler` (the Procfile's scheduler):
 # (name, every N seconds, dotted path of a django-tasks task to enqueue).
 SCHEDULED_JOBS = []
+
+# Backups (website/core/backup.py, docs/operations-ops.md): database and
+# media into BACKUP_DIR once a day, the newest BACKUP_KEEP kept.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "7"))
+SCHEDULED_JOBS += [("backup", 86400, "website.core.tasks.backup")]
 # Checks behind /readyz: dotted paths of callables returning (ok, detail).
 READINESS_CHECKS = []
 
