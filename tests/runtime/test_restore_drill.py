@@ -5,6 +5,7 @@ pages render. PostgreSQL only: production's backups are pg_dump archives."""
 import json
 import shutil
 import time
+from pathlib import Path
 
 from . import harness
 from .conftest import drop_database
@@ -72,7 +73,9 @@ def test_backup_drop_restore(postgres_demo, processes, tmp_path):
     started = time.perf_counter()
     harness.manage(env, "restore", backup, "--noinput")
     restore_seconds = time.perf_counter() - started
-    print(f"backup {backup_seconds:.1f} s, restore {restore_seconds:.1f} s")
+    size = Path(backup).stat().st_size / 1e6
+    print(f"backup {backup_seconds:.1f} s, {size:.1f} MB")
+    print(f"restore {restore_seconds:.1f} s")
 
     after = inventory(env)
     assert after == before
