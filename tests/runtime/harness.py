@@ -173,8 +173,8 @@ class WebServer(Process):
             f"{self.name} did not answer in {timeout} s:\n" + self.output()
         )
 
-    def client(self):
-        return HttpClient(self.url)
+    def client(self, headers=None):
+        return HttpClient(self.url, headers=headers)
 
 
 def start_process(name, env, port=None):
@@ -197,6 +197,8 @@ def start_gunicorn(env, workers=2, threads=4, port=None, name="gunicorn"):
             f"--bind 127.0.0.1:{port}",
             f"--workers {workers} --threads {threads}",
             "--timeout 120 --graceful-timeout 5 --log-level warning",
+            # Several instances run side by side: no shared control socket.
+            "--no-control-socket",
         ]
     )
     return WebServer(name, command, env, port)

@@ -35,6 +35,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
+from django_tasks import task
 
 PREFIX = "yhdessa-"
 SUFFIX = ".tar"
@@ -236,3 +237,9 @@ def restore(path):
 
     invalidate()
     return manifest
+
+
+@task()
+def scheduled_backup():
+    """The scheduler's daily job (SCHEDULED_JOBS "backup")."""
+    return str(create_backup())

@@ -340,7 +340,7 @@ SCHEDULED_JOBS = []
 # media into BACKUP_DIR once a day, the newest BACKUP_KEEP kept.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "7"))
-SCHEDULED_JOBS += [("backup", 86400, "website.core.tasks.backup")]
+SCHEDULED_JOBS += [("backup", 86400, "website.core.backup.scheduled_backup")]
 # Checks behind /readyz: dotted paths of callables returning (ok, detail).
 READINESS_CHECKS = []
 
