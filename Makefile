@@ -24,10 +24,13 @@ $(VENV)/.test-installed: requirements-test.lock | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-test.lock
 	@touch $@
 
-## Install, migrate the embedded SQLite database, build the demo site, serve it.
+## Install, migrate the embedded SQLite database, build the demo site, serve it
+## with gunicorn as production does (website/settings/demo.py: one process,
+## several threads, static files by WhiteNoise, console e-mail).
+DEMO_ENV := DJANGO_SETTINGS_MODULE=website.settings.demo PORT=$(PORT)
 demo: $(VENV)/.runtime-installed
-	$(BIN)/python manage.py migrate --noinput -v 0
-	$(BIN)/python manage.py load_demo
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput -v 0
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo
 	@echo ""
 	@echo "  Site:   http://127.0.0.1:$(PORT)/  (fi: /fi/, sv: /sv/)"
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
@@ -36,7 +39,8 @@ demo: $(VENV)/.runtime-installed
 	@echo "          kasittelija / yhdessa-demo    (feedback handler)"
 	@echo "          analyytikko / yhdessa-demo    (participation analyst)"
 	@echo ""
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(DEMO_ENV) $(BIN)/gunicorn website.wsgi --bind 127.0.0.1:$(PORT) \
+		--workers 1 --threads 8 --access-logfile -
 
 ## Install what the tests need (Chromium, Voikko, Java, axe-core and the
 ## Nu HTML Checker included) and run the whole suite.

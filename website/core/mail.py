@@ -23,7 +23,7 @@ Why not post_office's own `send_queued`: it claims nothing (a file lock
 keeps two senders apart on one machine only), marks a batch sent only after
 the whole batch and retries at a fixed interval; why not its EmailBackend:
 it renders every queued text once more as a Django template, so a "{{" typed
-by a resident or a handler would be changed. See docs/operations-mail.md.
+by a resident or a handler would be changed. See docs/operations.md ("Mail").
 """
 
 import datetime

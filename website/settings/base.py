@@ -131,6 +131,20 @@ DATABASES = {
         env.DATABASE_URL or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+# The embedded SQLite default must hold a burst of concurrent writes
+# (DESIGN.md "SQLite under concurrent writes", docs/operations.md):
+# IMMEDIATE takes the write lock when a transaction begins, because a
+# deferred one that read first cannot upgrade its lock and fails at once
+# with "database is locked"; writers then queue for up to `timeout` seconds;
+# WAL lets readers go on while one writes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 30,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _VALIDATORS = "django.contrib.auth.password_validation."
@@ -173,7 +187,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.STATIC_ROOT or BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env.MEDIA_ROOT or BASE_DIR / "media"
+MEDIA_ROOT = Path(env.MEDIA_ROOT or BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -226,7 +240,7 @@ from website.search.backends import build_search_backends  # noqa: E402
 WAGTAILSEARCH_BACKENDS = build_search_backends(ELASTICSEARCH_URL)
 SEARCH_BACKEND_FOR_LANGUAGE = {"fi": "default", "sv": "sv"}
 
-# E-mail (website/core/mail.py, docs/operations-mail.md): every message,
+# E-mail (website/core/mail.py, docs/operations.md ("Mail")): every message,
 # ours and allauth's or Wagtail's, is queued in the database outbox
 # (django-post-office's tables); the deliver-mail task sends it through the
 # transport named by EMAIL_BACKEND in the environment (console by default,
@@ -433,7 +447,12 @@ SCHEDULED_JOBS = [
     ("panel_purge", _DAY, "participation.panels.jobs.purge_panel_data"),
     # Retention of association representatives' data (website/associations/).
     ("purge-associations", _DAY, "website.associations.tasks.purge_associations"),
+    # Backups (website/core/backup.py, docs/operations.md): database and
+    # media into BACKUP_DIR once a day, the newest BACKUP_KEEP kept.
+    ("backup", _DAY, "website.core.backup.scheduled_backup"),
 ]
+BACKUP_DIR = Path(env.BACKUP_DIR or BASE_DIR / "backups")
+BACKUP_KEEP = env.BACKUP_KEEP
 # Checks behind /readyz: dotted paths of callables returning (ok, detail).
 READINESS_CHECKS = [
     "website.core.health.check_database",

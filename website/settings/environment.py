@@ -29,6 +29,9 @@ REDIS_URL = env.str("REDIS_URL", default="")
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 STATIC_ROOT = env.str("STATIC_ROOT", default="")
 MEDIA_ROOT = env.str("MEDIA_ROOT", default="")
+# Backups (website/core/backup.py): where, and how many are kept.
+BACKUP_DIR = env.str("BACKUP_DIR", default="")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=7)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 # Background tasks (django-tasks); production's default is the database.
