@@ -2,7 +2,8 @@
 
 - `processes`: start the Procfile's processes or gunicorn; all are stopped
   when the test ends.
-- `smtp_sink`: a real SMTP server on a free port (stop/start for outages).
+- `smtp_sink` (tests/smtp_sink.py, for every test): a real SMTP server on a
+  free port (stop/start for outages).
 - `sqlite_demo`: a copy of a file SQLite database with the demo content,
   built once per session with the demo's settings (as `make demo` does).
 - `postgres_demo`: a fresh PostgreSQL database with the demo content, copied
@@ -59,13 +60,6 @@ def processes():
     yield Starter()
     for process in reversed(started):
         process.stop()
-
-
-@pytest.fixture
-def smtp_sink():
-    sink = harness.SmtpSink().start()
-    yield sink
-    sink.stop()
 
 
 class Demo:

@@ -1,5 +1,5 @@
-"""Real processes for runtime tests: gunicorn, the Procfile's processes, an
-SMTP sink and a small HTTP client that behaves like a browser's form posts.
+"""Real processes for runtime tests: gunicorn, the Procfile's processes
+and a small HTTP client that behaves like a browser's form posts.
 
 Everything binds 127.0.0.1 on a port the OS chooses and is stopped by the
 fixture that started it (tests/runtime/conftest.py). Processes run in their
@@ -7,8 +7,6 @@ own session (process group), so stopping one stops its children too
 (gunicorn's workers), and `kill()` is a real SIGKILL for crash tests.
 """
 
-import email
-import email.policy
 import http.client
 import os
 import re
@@ -22,8 +20,6 @@ import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
-
-from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -363,71 +359,3 @@ def in_parallel(function, arguments, threads=None):
     for worker in workers:
         worker.join()
     return results
-
-
-# --- SMTP ------------------------------------------------------------------
-
-
-class SmtpSink:
-    """A real SMTP server (aiosmtpd) that keeps every message it accepts.
-
-    `stop()` and `start()` again on the same port simulate an outage of the
-    mail server; `messages` survives restarts."""
-
-    def __init__(self, port=None):
-        self.port = port or free_port()
-        self.messages = []
-        self._lock = threading.Lock()
-        self._controller = None
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(
-            envelope.original_content or envelope.content, policy=email.policy.default
-        )
-        with self._lock:
-            self.messages.append(
-                {
-                    "from": envelope.mail_from,
-                    "to": list(envelope.rcpt_tos),
-                    "message": message,
-                }
-            )
-        return "250 Message accepted for delivery"
-
-    @property
-    def running(self):
-        return self._controller is not None
-
-    def start(self):
-        if self._controller is None:
-            self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
-            self._controller.start()
-        return self
-
-    def stop(self):
-        if self._controller is not None:
-            self._controller.stop()
-            self._controller = None
-
-    def env(self):
-        """Settings for a process that sends through this sink."""
-        return {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(self.port),
-            "EMAIL_USE_TLS": "false",
-            "EMAIL_HOST_USER": "",
-            "EMAIL_HOST_PASSWORD": "",
-        }
-
-    def wait_for(self, count, timeout=30):
-        """Until at least `count` messages arrived; returns them."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                if len(self.messages) >= count:
-                    return list(self.messages)
-            time.sleep(0.1)
-        raise AssertionError(
-            f"{len(self.messages)} of {count} messages arrived in {timeout} s"
-        )
