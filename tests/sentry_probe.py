@@ -14,6 +14,7 @@ import django  # noqa: E402
 
 django.setup()
 import sentry_sdk  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 from django.urls import path  # noqa: E402
@@ -52,7 +53,12 @@ environ = {
     "wsgi.run_once": False,
 }
 statuses = []
-with override_settings(ROOT_URLCONF=__name__):
+# The 500 page links the site's CSS; no collectstatic ran for this probe.
+plain_static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+with override_settings(
+    ROOT_URLCONF=__name__,
+    STORAGES={**settings.STORAGES, "staticfiles": plain_static},
+):
     body = get_wsgi_application()(
         environ, lambda status, headers: statuses.append(status)
     )

@@ -14,9 +14,9 @@ from post_office.models import STATUS, Email, Log
 
 from tests.smtp_sink import text_of
 from website.core.mail import (
+    check_outbox,
     deliver_queued,
     erase_address,
-    outbox_check,
     purge_mail,
     queue_messages,
     send_email,
@@ -199,12 +199,12 @@ def test_purge_keeps_recent_and_unsent_mail(django_capture_on_commit_callbacks):
 
 def test_readiness_check():
     Email.objects.all().delete()
-    assert outbox_check() == (True, "mail: ok")
+    assert check_outbox() == (True, "mail: ok")
     queue_messages([EmailMessage("S", "B", "x@example.com", ["r@example.com"])])
-    ok, detail = outbox_check(now=timezone.now() + datetime.timedelta(hours=1))
+    ok, detail = check_outbox(now=timezone.now() + datetime.timedelta(hours=1))
     assert not ok and "waiting" in detail
     Email.objects.update(status=STATUS.failed)
-    ok, detail = outbox_check()
+    ok, detail = check_outbox()
     assert not ok and "failed" in detail
 
 
@@ -214,4 +214,4 @@ def test_scheduled_jobs_and_readiness_are_listed(settings):
     jobs = {name: path for name, _every, path in settings.SCHEDULED_JOBS}
     assert import_string(jobs["deliver-mail"]).name == "deliver_mail"
     assert import_string(jobs["purge-mail"])
-    assert "website.core.mail.outbox_check" in settings.READINESS_CHECKS
+    assert "website.core.mail.check_outbox" in settings.READINESS_CHECKS

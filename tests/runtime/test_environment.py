@@ -60,7 +60,7 @@ def test_production_uses_the_configured_services_and_never_the_fallbacks():
         env,
         "DATABASES",
         "CACHES",
-        "EMAIL_BACKEND",
+        "POST_OFFICE",
         "TASKS",
         "WAGTAILADMIN_BASE_URL",
         "LOGGING",
@@ -68,7 +68,8 @@ def test_production_uses_the_configured_services_and_never_the_fallbacks():
     assert databases["default"]["ENGINE"] == "django.db.backends.postgresql"
     assert databases["default"]["HOST"] == "db.example.fi"
     assert caches["default"]["BACKEND"].endswith("RedisCache")
-    assert email == "django.core.mail.backends.smtp.EmailBackend"
+    # Mail is queued (EMAIL_BACKEND) and delivered over SMTP, never the console.
+    assert email["BACKENDS"]["default"] == "django.core.mail.backends.smtp.EmailBackend"
     assert tasks["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert base_url == "https://hyvinvointi.example.fi"
     assert log_format["handlers"]["console"]["formatter"] == "json"

@@ -43,7 +43,13 @@ def test_readyz_on_the_demo_is_ready_and_skips_the_worker(client):
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["status"] == "ok" and body["failing"] == []
-    assert set(body["checks"]) == {"database", "cache", "migrations", "worker"}
+    assert set(body["checks"]) == {
+        "database",
+        "cache",
+        "migrations",
+        "worker",
+        "outbox",
+    }
     assert body["checks"]["worker"]["detail"].startswith("skipped")
     assert_uncached_json(response)
 

@@ -325,7 +325,7 @@ def requeue(queryset):
 # --- Readiness, retention, erasure -----------------------------------------
 
 
-def outbox_check(now=None):
+def check_outbox(now=None):
     """(ok, detail) for /readyz: not ok when a message failed for good in
     the last MAIL_READY_FAILED_HOURS, or a due message has waited more than
     MAIL_READY_QUEUED_MINUTES (the worker or the mail server is not

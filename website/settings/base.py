@@ -266,7 +266,7 @@ MAIL_CLAIM_SECONDS = env.MAIL_CLAIM_SECONDS
 # ones after MAIL_KEEP_FAILED_DAYS (they hold addresses and personal text).
 MAIL_KEEP_DAYS = 7
 MAIL_KEEP_FAILED_DAYS = 30
-# Readiness (outbox_check): not ready when a message failed for good within
+# Readiness (check_outbox): not ready when a message failed for good within
 # the hours given, or a due message has waited longer than the minutes given.
 MAIL_READY_FAILED_HOURS = 24
 MAIL_READY_QUEUED_MINUTES = 30
@@ -465,7 +465,7 @@ SCHEDULED_JOBS += [
     ("deliver-mail", 60, "website.core.mail.deliver_mail"),
     ("purge-mail", 3600, "website.core.mail.purge_mail_task"),
 ]
-READINESS_CHECKS += ["website.core.mail.outbox_check"]
+READINESS_CHECKS += ["website.core.mail.check_outbox"]
 
 # Logs: "text" here, one JSON object per line in production (LOG_FORMAT);
 # every line carries the request id of the request it belongs to.
