@@ -129,9 +129,6 @@ def test_database_keeps_each_value_once():
         Answer.objects.create(response=response, question=question, value=value)
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="threads need a real server"
-)
 @pytest.fixture
 def demo_after_flush(transactional_db):
     """Transactional tests run last and find the database flushed by the
@@ -141,6 +138,9 @@ def demo_after_flush(transactional_db):
     call_command("load_demo", verbosity=0)
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="threads need a real server"
+)
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_posts_store_one_response(
     demo_after_flush, panel, areas, open_round
