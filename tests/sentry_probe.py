@@ -28,8 +28,10 @@ def boom(request, email, token):
     raise RuntimeError("probe failure")
 
 
-# The site's URLs too: the 500 page links to them.
+# The site's URLs too: the 500 page links to them; and its error views (the
+# 500 page of the site reads nothing from the database).
 urlpatterns = [path("boom/<str:email>/<str:token>/", boom), *site_urls.urlpatterns]
+handler500 = site_urls.handler500
 
 # Through the real WSGI application, as gunicorn calls it (sentry-sdk's
 # Django integration hooks in there).

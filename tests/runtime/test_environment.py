@@ -21,6 +21,9 @@ def test_only_the_environment_module_reads_the_environment():
         ROOT / "website/asgi.py",
         # The test settings let the live server's thread use the ORM.
         ROOT / "website/settings/test.py",
+        # Hands the environment on to pg_dump/pg_restore (PATH, locale)
+        # with the database's libpq variables added; reads no setting.
+        ROOT / "website/core/backup.py",
     }
     found = [
         str(path.relative_to(ROOT))
