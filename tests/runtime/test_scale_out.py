@@ -74,6 +74,10 @@ def two_servers(postgres_demo, processes):
         # Staff log in with a password here; MFA has its own tests.
         MFA_REQUIRED_FOR_STAFF="false",
         ALLOWED_HOSTS="127.0.0.1,yhdessa.example",
+        # The rest of what production requires (nothing is mailed here).
+        SITE_URL="https://yhdessa.example",
+        EMAIL_HOST="127.0.0.1",
+        DEFAULT_FROM_EMAIL="Yhdessä <no-reply@yhdessa.example>",
     )
     info = json.loads(harness.django_shell(env, PREPARE))
     a = processes.gunicorn(env, workers=2, threads=4, name="web-a")
