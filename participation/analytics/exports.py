@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from feedback.models import ServiceUnit
+from website.core.pdf import write_pdf
 from website.report.exports import neutralise
 
 from .models import FeedbackAnalysis
@@ -39,8 +40,6 @@ def _filename(filters, extension, language=""):
 
 
 def report_pdf(figures, language):
-    from weasyprint import HTML, URLFetcher
-
     from website.plan.models import PlanPage
     from website.report.snapshot import plan_progress
 
@@ -59,11 +58,7 @@ def report_pdf(figures, language):
                 "filter_lines": describe(figures["filters"]),
             },
         )
-    # Everything is inline: nothing is fetched (fast, and no SSRF).
-    pdf = HTML(
-        string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})
-    ).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(write_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{_filename(figures["filters"], "pdf", language)}"'
     )

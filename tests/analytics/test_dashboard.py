@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from feedback.models import Feedback, ServiceUnit
 from participation.analytics import queries
 from participation.analytics.views import build
+from tests import pdf_structure
 from website.indicators.models import Area
 
 pytestmark = pytest.mark.django_db
@@ -212,6 +213,9 @@ def test_xlsx_and_pdf_in_both_languages(client, analyst, units):
         )
         assert title in text
         assert "33,3" in text or "33.3" in text
+        pdf = pdf_structure.read(response.content)
+        assert pdf.language == language and pdf.marked and pdf.shows_title
+        assert pdf.count("TH") > 5 and pdf.figures_without_alt() == []
 
 
 def _figures(f):

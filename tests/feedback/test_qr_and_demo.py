@@ -7,6 +7,7 @@ from PIL import Image
 from feedback import demo
 from feedback.models import Channel, Feedback, FeedbackFormPage, ServiceUnit
 from feedback.qr import landing_url
+from tests import pdf_structure
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,9 @@ def test_poster_pdf_and_png(client, handler, unit, language):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    pdf = pdf_structure.read(response.content)
+    assert pdf.language == language and pdf.marked
+    assert pdf.count("Figure") == 1 and pdf.figures_without_alt() == []
     response = client.get(reverse("feedback_qr_image", args=[unit.pk, language]))
     image = Image.open(io.BytesIO(response.content))
     assert image.format == "PNG" and image.size[0] == image.size[1]

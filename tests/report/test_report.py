@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests import pdf_structure
 from website.indicators.models import Area, Indicator, IndicatorValue
 from website.plan.models import GoalPage, Measure, MeasureStatus, MeasureStatusChange
 from website.report import charts, data
@@ -210,6 +211,27 @@ def test_pdf_has_the_title_a_table_and_page_numbers(client, reports, language):
     assert "98,9" in text  # Hyvinkää 2016 in the morbidity table
     page_word = "Sivu" if language == "fi" else "Sida"
     assert f"{page_word} 2 / {len(pdf.pages)}" in text
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_pdf_is_tagged_and_carries_the_six_municipality_cards(
+    client, reports, language
+):
+    report = reports[0 if language == "fi" else 1]
+    pdf = pdf_structure.read(get(client, report.route_url("pdf")).content)
+    assert (pdf.language, pdf.title) == (language, report.title)
+    assert pdf.marked and pdf.shows_title
+    assert pdf.count("H1") == 1 and pdf.count("H2") >= 2
+    assert pdf.count("TH") > 20 and pdf.count("Table") >= 7
+    assert pdf.count("Figure") >= 1 and pdf.figures_without_alt() == []
+    municipalities = data.municipalities()
+    assert len(municipalities) == 6
+    with translation.override(language):
+        names = [area.name for area in municipalities]
+    heading = "Kuntakortit" if language == "fi" else "Kommunkort"
+    cards = pdf.text[pdf.text.rindex(heading) :]
+    assert all(name in cards for name in names), names
+    assert pdf.count("H3") >= 6
 
 
 def test_csv_and_xlsx_carry_the_same_rows(client, reports):

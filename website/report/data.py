@@ -210,3 +210,9 @@ def municipality_card(area, max_year=None):
 
 def municipalities():
     return sorted(Area.objects.filter(kind=Area.Kind.MUNICIPALITY), key=_sort_key)
+
+
+def municipality_cards(max_year=None):
+    """[(municipality, its card rows)] in the report's order: the PDF
+    carries every card that the web page links to."""
+    return [(area, municipality_card(area, max_year)) for area in municipalities()]

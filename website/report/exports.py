@@ -14,7 +14,10 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from website.core.pdf import write_pdf
 from website.indicators.models import IndicatorValue
+
+from .data import municipality_cards
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -118,19 +121,18 @@ def xlsx_response(report):
 
 
 def render_pdf(report, request):
-    from weasyprint import HTML, URLFetcher
-
-    # Everything the PDF needs is inline (CSS, charts as data URIs): fetching
-    # nothing over the network keeps rendering fast and free of SSRF.
-    fetcher = URLFetcher(allowed_protocols={"data"})
     html = render_to_string(
         "report/report_pdf.html",
-        {"page": report, "self": report, "request": request, "pdf": True},
+        {
+            "page": report,
+            "self": report,
+            "request": request,
+            "pdf": True,
+            "cards": municipality_cards(report.year),
+        },
         request=request,
     )
-    return HTML(
-        string=html, base_url=request.build_absolute_uri("/"), url_fetcher=fetcher
-    ).write_pdf()
+    return write_pdf(html, base_url=request.build_absolute_uri("/"))
 
 
 def report_pdf_response(report, request):
