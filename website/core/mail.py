@@ -91,6 +91,16 @@ def send_email(prefix, context, to, language, attachments=(), reply_to=None):
     return queue_messages([message])
 
 
+def text_as_html(subject, text, language):
+    """The HTML part of a message written as plain text (allauth's, Wagtail's
+    and ours without an .html template): the same words, links clickable,
+    in an accessible page with the message's language."""
+    return render_to_string(
+        "core/mail/text_as_html.html",
+        {"subject": subject, "text": text, "language": language},
+    )
+
+
 class QueueBackend(BaseEmailBackend):
     """EMAIL_BACKEND: whatever Django, allauth or Wagtail send is queued in
     the outbox like our own mail, so no request waits for a mail server."""
@@ -123,12 +133,17 @@ def queue_messages(messages):
         headers = dict(message.extra_headers)
         if message.reply_to:
             headers.setdefault("Reply-To", ", ".join(message.reply_to))
+        elif settings.MAIL_REPLY_TO:
+            headers.setdefault("Reply-To", settings.MAIL_REPLY_TO)
+        headers.setdefault("Content-Language", translation.get_language() or "fi")
         text, html = message.body, ""
         for content, mimetype in getattr(message, "alternatives", ()):
             if mimetype == "text/html":
                 html = content
         if message.content_subtype == "html":
             text, html = "", message.body
+        if text and not html:
+            html = text_as_html(message.subject, text, headers["Content-Language"])
         email = Email(
             from_email=message.from_email,
             to=message.to,

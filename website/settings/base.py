@@ -277,6 +277,7 @@ EMAIL_HOST_PASSWORD = env.EMAIL_HOST_PASSWORD
 EMAIL_USE_TLS = env.or_default(env.EMAIL_USE_TLS, False)
 EMAIL_TIMEOUT = env.EMAIL_TIMEOUT
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
+MAIL_REPLY_TO = env.MAIL_REPLY_TO
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Accounts (django-allauth): e-mail login with verification.
@@ -284,6 +285,12 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+# Shown wherever allauth names an account (e-mails, the confirm page): the
+# address, never the generated username.
+ACCOUNT_USER_DISPLAY = "website.core.accounts.user_display"
+# Confirming the address in the browser that signed up finishes the sign-up
+# there and goes on to the page it started from (`next`).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "10/h/ip",

@@ -56,6 +56,11 @@ MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=300)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Yhdessä <no-reply@yhdessa.example>"
 )
+# Where residents' replies go when a message names no one more responsible
+# (the welfare area's wellbeing team); empty: no Reply-To.
+MAIL_REPLY_TO = env.str(
+    "MAIL_REPLY_TO", default="Yhdessä <hyvinvointi@yhdessa.example>"
+)
 
 # Security and accounts
 MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=None)
