@@ -323,3 +323,58 @@ def test_dashboard_lists_own_associations_only(
     assert own.name_fi in html
     other = Association.objects.exclude(pk=own.pk).first()
     assert other.name_fi not in html
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_moderators_see_the_whole_history_with_what_changed(
+    committed, client, rep, staff_user, language
+):
+    """Issue 20.6: edits made before approval are part of the history the
+    moderator reads, with the old and new values, in the moderator's
+    language."""
+    client.post(url("create"), entry_data())
+    association = Association.objects.get(name_fi="Hyrylän lukupiiri ry")
+    # Before approval the representative edits directly (no proposal)...
+    client.post(
+        url("edit", pk=association.pk),
+        entry_data(description_fi="Luemme runoja ja romaaneja."),
+    )
+    client.post(
+        url("activity_create", pk=association.pk),
+        {"name_fi": "Runoilta", "language": "fi", "is_free": "on"},
+    )
+    change = ChangeRequest.objects.get(association=association, status="pending")
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(staff_user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(staff_user)
+    html = client.get(
+        reverse("association_moderation_review", args=[change.pk])
+    ).content.decode()
+    history = html[html.index('id="history"') :]
+    with translation.override(language):
+        from django.utils.translation import gettext
+
+        for label in (
+            "Created by the representative",
+            "Edited before approval",
+            "Activity saved before approval",
+            "History of the entry",
+        ):
+            assert gettext(label) in html, label
+    assert "Luemme ja keskustelemme kirjoista." in history  # the old value
+    assert "Luemme runoja ja romaaneja." in history  # the new one
+    assert "Runoilta" in history
+    # Wagtail's own History view of the entry lists the same actions.
+    from wagtail.models import ModelLogEntry
+
+    actions = set(
+        ModelLogEntry.objects.for_instance(association).values_list("action", flat=True)
+    )
+    assert {
+        "associations.created",
+        "associations.edited",
+        "associations.activity_saved",
+    } <= actions

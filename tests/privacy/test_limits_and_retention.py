@@ -185,6 +185,15 @@ def test_purge_applies_each_retention_period(settings):
         association=kept, kind=ChangeRequest.Kind.ASSOCIATION, submitted_by=active
     )
     ChangeRequest.objects.filter(pk=pending.pk).update(submitted_at=_ago(400))
+    from wagtail.models import ModelLogEntry
+
+    from website.associations import history
+
+    old_entry = history.record(
+        kept, "associations.edited", active, [["phone", "1", "2"]]
+    )
+    ModelLogEntry.objects.filter(pk=old_entry.pk).update(timestamp=_ago(400))
+    fresh_entry = history.record(kept, "associations.edited", active)
 
     result = purge_associations.enqueue()
     assert result.return_value == {
@@ -193,7 +202,10 @@ def test_purge_applies_each_retention_period(settings):
         "requests": 1,
         "change_requests": 1,
         "entries": 1,
+        "history": 1,
     }
+    assert not ModelLogEntry.objects.filter(pk=old_entry.pk).exists()
+    assert ModelLogEntry.objects.filter(pk=fresh_entry.pk).exists()
     assert not User.objects.filter(pk__in=[stale_unverified.pk, left.pk]).exists()
     assert User.objects.filter(pk__in=[fresh_unverified.pk, active.pk]).count() == 2
     assert not Representative.objects.filter(pk=old_request.pk).exists()

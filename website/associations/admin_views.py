@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import moderation
+from . import history, moderation
 from .models import ChangeRequest, Representative
 
 PERMISSION = "associations.change_association"
@@ -96,6 +96,7 @@ def review(request, pk):
             "change": change,
             "rows": moderation.diff(change),
             "reject_form": reject_form,
+            "history": history.rows(change.association),
         },
     )
 

@@ -15,6 +15,7 @@ from django_tasks import task
 
 from website.core.mail import send_email
 
+from . import history
 from .models import Activity, Association, ChangeRequest, Representative
 
 ASSOCIATION_FIELDS = (
@@ -101,7 +102,7 @@ def apply(instance, data):
     return instance
 
 
-def _display(model, name, value):
+def display(model, name, value):
     field = model._meta.get_field(name)
     if field.many_to_many:
         names = field.related_model.objects.filter(pk__in=value or []).order_by(
@@ -130,10 +131,11 @@ def diff(change):
         old, new = current_values(target, fields), change.data
     rows = []
     for name in fields:
-        before = _display(model, name, old.get(name))
-        after = _display(model, name, new.get(name))
+        before = display(model, name, old.get(name))
+        after = display(model, name, new.get(name))
         rows.append(
             {
+                "name": name,
                 "label": model._meta.get_field(name).verbose_name,
                 "old": before,
                 "new": after,
@@ -141,6 +143,22 @@ def diff(change):
             }
         )
     return rows
+
+
+def changed_fields(model, fields, old, new):
+    """[[field name, old, new]] (shown values) of the fields that differ:
+    what the history keeps of an edit."""
+    rows = []
+    for name in fields:
+        before = display(model, name, old.get(name))
+        after = display(model, name, new.get(name))
+        if before != after:
+            rows.append([name, before, after])
+    return rows
+
+
+def _changed(change):
+    return [[r["name"], r["old"], r["new"]] for r in diff(change) if r["changed"]]
 
 
 _ACTIVITY_KINDS = {
@@ -158,7 +176,7 @@ def propose(association, kind, user, language, data=None, activity=None):
     ).exclude(kind=ChangeRequest.Kind.NEW_ACTIVITY).update(
         status=ChangeRequest.Status.WITHDRAWN
     )
-    return ChangeRequest.objects.create(
+    change = ChangeRequest.objects.create(
         association=association,
         activity=activity,
         kind=kind,
@@ -166,6 +184,69 @@ def propose(association, kind, user, language, data=None, activity=None):
         submitted_by=user,
         language=language,
     )
+    if kind != ChangeRequest.Kind.NEW_ASSOCIATION:  # "created" says it all
+        history.record(
+            association,
+            "associations.proposed",
+            user,
+            _changed(change),
+            activity=activity,
+            kind=change.kind,
+        )
+    return change
+
+
+@transaction.atomic
+def save_unpublished(form, user):
+    """A representative's direct edit of an entry that is not public yet
+    (staff see it whole when they approve it), kept in its history."""
+    association = form.instance
+    before = current_values(
+        Association.objects.get(pk=association.pk), ASSOCIATION_FIELDS
+    )
+    form.save()
+    history.record(
+        association,
+        "associations.edited",
+        user,
+        changed_fields(
+            Association,
+            ASSOCIATION_FIELDS,
+            before,
+            current_values(association, ASSOCIATION_FIELDS),
+        ),
+    )
+    return association
+
+
+@transaction.atomic
+def save_unpublished_activity(form, association, user):
+    activity = form.instance
+    before = (
+        current_values(Activity.objects.get(pk=activity.pk), ACTIVITY_FIELDS)
+        if activity.pk
+        else {}
+    )
+    activity.association = association
+    form.save()
+    history.record(
+        association,
+        "associations.activity_saved",
+        user,
+        changed_fields(
+            Activity, ACTIVITY_FIELDS, before, current_values(activity, ACTIVITY_FIELDS)
+        ),
+        activity=activity,
+    )
+    return activity
+
+
+@transaction.atomic
+def delete_unpublished_activity(activity, user):
+    history.record(
+        activity.association, "associations.activity_deleted", user, activity=activity
+    )
+    activity.delete()
 
 
 @transaction.atomic
@@ -183,6 +264,17 @@ def create_association(form, user, language):
         language=language,
     )
     propose(association, ChangeRequest.Kind.NEW_ASSOCIATION, user, language)
+    history.record(
+        association,
+        "associations.created",
+        user,
+        changed_fields(
+            Association,
+            ASSOCIATION_FIELDS,
+            {},
+            current_values(association, ASSOCIATION_FIELDS),
+        ),
+    )
     return association
 
 
@@ -192,6 +284,8 @@ def approve(change, staff_user):
     if change.status != ChangeRequest.Status.PENDING:
         return change
     association = change.association
+    rows = _changed(change)  # before applying: afterwards nothing differs
+    activity = change.activity
     if change.kind == ChangeRequest.Kind.NEW_ASSOCIATION:
         association.published = True
         association.save()
@@ -208,6 +302,14 @@ def approve(change, staff_user):
     change.decided_by = staff_user
     change.decided_at = timezone.now()
     change.save()
+    history.record(
+        association,
+        "associations.approved",
+        staff_user,
+        rows,
+        activity=change.activity or activity,
+        kind=change.kind,
+    )
     _notify(change)
     return change
 
@@ -222,8 +324,27 @@ def reject(change, staff_user, reason):
     change.decided_by = staff_user
     change.decided_at = timezone.now()
     change.save()
+    history.record(
+        change.association,
+        "associations.rejected",
+        staff_user,
+        activity=change.activity,
+        kind=change.kind,
+        note=reason,
+    )
     _notify(change)
     return change
+
+
+@transaction.atomic
+def request_representation(association, user, language):
+    """(representation, created): a request to manage an entry on the map."""
+    representation, created = Representative.objects.get_or_create(
+        association=association, user=user, defaults={"language": language}
+    )
+    if created:
+        history.record(association, "associations.representative_requested", user)
+    return representation, created
 
 
 @transaction.atomic
@@ -232,6 +353,13 @@ def decide_representation(representation, staff_user, approve_it):
         Representative.Status.APPROVED if approve_it else Representative.Status.REJECTED
     )
     representation.save(update_fields=["status"])
+    history.record(
+        representation.association,
+        "associations.representative_approved"
+        if approve_it
+        else "associations.representative_rejected",
+        staff_user,
+    )
     transaction.on_commit(
         lambda: send_representation_decision.enqueue(representation.pk)
     )

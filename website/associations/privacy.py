@@ -4,7 +4,8 @@ from website.core import privacy as p
 
 RETENTION = (
     "While the person represents the association. Pending or rejected "
-    "requests and decided change requests: ASSOCIATION_RETENTION_DAYS "
+    "requests, decided change requests and the entry's history for "
+    "moderators (website/associations/history.py): ASSOCIATION_RETENTION_DAYS "
     "(default 365) days. Accounts whose e-mail was never verified: "
     "ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS (default 30) days. The "
     "representative's name and e-mail on an entry are cleared when it has no "

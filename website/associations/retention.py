@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from website.core import privacy
 
+from . import history
 from .models import Association, ChangeRequest, Representative
 
 
@@ -95,6 +96,9 @@ def purge():
         orphaned = Association.objects.filter(
             ~Exists(approved), updated_at__lt=cutoff
         ).exclude(representative_name="", representative_email="")
+        # The history keeps old field values (addresses, phone numbers) as
+        # long as the proposals that carried them, no longer.
+        counts["history"] = history.entries_before(cutoff).delete()[0]
         addresses = list(orphaned.values_list("representative_email", flat=True))
         # update() leaves updated_at (auto_now) alone: the entry did not change.
         counts["entries"] = orphaned.update(**privacy.blank_values(Association))

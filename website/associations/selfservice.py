@@ -128,7 +128,7 @@ def edit(request, pk):
             )
         else:
             with transaction.atomic():
-                form.save()
+                moderation.save_unpublished(form, request.user)
                 if not _pending(association, Kind.NEW_ASSOCIATION):
                     moderation.propose(
                         association,
@@ -168,8 +168,7 @@ def activity_form(request, pk, activity_pk=None):
     )
     if request.method == "POST" and form.is_valid():
         if not association.published:
-            form.instance.association = association
-            form.save()
+            moderation.save_unpublished_activity(form, association, request.user)
             messages.success(request, _("The activity was saved."))
         else:
             moderation.propose(
@@ -202,7 +201,7 @@ def activity_delete(request, pk, activity_pk):
     association = _own(request, pk)
     activity = get_object_or_404(association.activities, pk=activity_pk)
     if not association.published:
-        activity.delete()
+        moderation.delete_unpublished_activity(activity, request.user)
         messages.success(request, _("The activity was removed."))
     else:
         moderation.propose(
@@ -223,10 +222,8 @@ def claim(request):
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         association = form.cleaned_data["association"]
-        representation, created = Representative.objects.get_or_create(
-            association=association,
-            user=request.user,
-            defaults={"language": active_language()},
+        representation, created = moderation.request_representation(
+            association, request.user, active_language()
         )
         if created:
             messages.success(

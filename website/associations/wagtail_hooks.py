@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, history
 from .models import Activity, Association, TargetGroup, Theme
 
 
@@ -87,3 +87,8 @@ def register_moderation_menu_item():
         icon_name="tasks",
         order=230,
     )
+
+
+@hooks.register("register_log_actions")
+def register_history_actions(actions):
+    history.register(actions)
