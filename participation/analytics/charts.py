@@ -2,7 +2,14 @@
 (website.report.charts): server-side SVG, data table beside every chart,
 markers and hatching as well as colour."""
 
-from website.report.charts import LINESTYLES, MARKERS, PALETTE, _cached_svg
+from website.report.charts import (
+    LINESTYLES,
+    MARKERS,
+    PALETTE,
+    _cached_svg,
+    tick_label,
+    localise_axis,
+)
 
 
 def _with_values(series):
@@ -39,6 +46,7 @@ def monthly_chart(labels, series, unit=""):
         step = max(1, len(labels) // 12)
         axes.set_xticks(positions[::step])
         axes.set_xticklabels(labels[::step], rotation=45, ha="right")
+        localise_axis(axes.yaxis)
         if unit:
             axes.set_ylabel(unit)
         axes.grid(True, axis="y", color="#dddddd", linewidth=0.6)
@@ -85,7 +93,7 @@ def grouped_bars(labels, series, unit=""):
                 if value is None:
                     continue
                 axes.annotate(
-                    f"{value:g}",
+                    tick_label(value),
                     (bar.get_width(), bar.get_y() + bar.get_height() / 2),
                     xytext=(3, 0),
                     textcoords="offset points",
@@ -95,6 +103,7 @@ def grouped_bars(labels, series, unit=""):
         axes.set_yticks(list(range(len(labels))))
         axes.set_yticklabels([_short(str(label)) for label in labels])
         axes.invert_yaxis()
+        localise_axis(axes.xaxis)
         if unit:
             axes.set_xlabel(unit)
         axes.margins(x=0.12)

@@ -147,6 +147,39 @@ def test_chart_and_table_show_the_same_figures():
         assert area.name_fi in svg
 
 
+def _colour_of_each_line(svg):
+    """{series key: stroke colour} of the chart's data lines."""
+    return dict(
+        re.findall(
+            r'<g id="series-(\d+)">\s*<path d="[^"]*"[^>]*?stroke: (#[0-9a-f]{6})',
+            svg,
+        )
+    )
+
+
+def test_a_series_has_the_same_colour_and_numbers_read_as_written_in_fi_and_sv():
+    indicator = Indicator.objects.get(code="morbidity_index")
+    charts_by_language = {}
+    for language in ("fi", "sv"):
+        with translation.override(language):
+            table = data.indicator_table(indicator, 2024)
+            charts_by_language[language] = svg_text(
+                charts.line_chart(table.series, indicator.unit)
+            )
+    # Swedish sorts the municipalities differently (Borgnäs, Hyvinge, …).
+    with translation.override("sv"):
+        order_sv = [a.name_fi for a, _v in data.indicator_table(indicator, 2024).rows]
+    order_fi = [a.name_fi for a, _v in data.indicator_table(indicator, 2024).rows]
+    assert order_fi != order_sv
+    fi, sv = (_colour_of_each_line(charts_by_language[k]) for k in ("fi", "sv"))
+    assert len(fi) >= 6 and fi == sv
+    # Axis ticks: decimal comma, thin-space thousands, no decimal points.
+    assert charts.tick_label(12345.5) == "12\u202f345,5"
+    assert charts.tick_label(2024.0) == "2\u202f024"
+    with translation.override("sv"):
+        assert charts.tick_label(0.25) == "0,25"
+
+
 def test_report_shows_no_figures_after_its_year(reports):
     indicator = Indicator.objects.get(code="morbidity_index")
     region = Area.objects.get(kind="region")

@@ -78,36 +78,65 @@ def _cached_svg(kind, payload, draw):
     return uri
 
 
-def _fmt(value):
-    return number_format(value, decimal_pos=1)
+def _fmt(value, decimal_pos=1):
+    """A figure as the page's language writes it: 1 234,5 (fi, sv)."""
+    return number_format(value, decimal_pos=decimal_pos, force_grouping=True)
+
+
+def tick_label(value, _position=None):
+    """Axis ticks in the page's language, without needless decimals."""
+    value = round(float(value), 2)
+    if value == int(value):
+        return _fmt(int(value), decimal_pos=None)
+    return _fmt(value, decimal_pos=1 if round(value, 1) == value else 2)
+
+
+def localise_axis(axis):
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(tick_label))
+
+
+def style_index(keys):
+    """{series key: style number}: a series keeps its colour, marker and line
+    style whatever the language sorts first (Hyvinkää/Hyvinge, Tuusula/Tusby),
+    so the fi and sv charts of the same figures look the same."""
+    return {key: i for i, key in enumerate(sorted(set(keys), key=str))}
 
 
 def line_chart(series, unit=""):
-    """series: [(label, [(year, value), ...]), ...] → SVG data URI, or None
-    when there is nothing to draw."""
-    series = [(label, points) for label, points in series if points]
+    """series: [(label, [(year, value), ...], key), ...] → SVG data URI, or
+    None when there is nothing to draw. `key` (language-independent, e.g. an
+    area's slug) decides the series' colour, marker and line style."""
+    series = [(label, points, key) for label, points, key in series if points]
     if not series:
         return None
     payload = {"series": series, "unit": unit}
+    styles = style_index(key for _label, _points, key in series)
 
     def draw(figure):
         axes = figure.subplots()
-        for i, (label, points) in enumerate(series):
+        for label, points, key in series:
+            i = styles[key]
             years = [year for year, _value in points]
             values = [float(value) for _year, value in points]
             axes.plot(
                 years,
                 values,
                 label=label,
+                gid=f"series-{key}",
                 color=PALETTE[i % len(PALETTE)],
                 marker=MARKERS[i % len(MARKERS)],
                 linestyle=LINESTYLES[i % len(LINESTYLES)],
                 linewidth=1.6,
                 markersize=5,
             )
-        all_years = sorted({year for _label, points in series for year, _v in points})
+        all_years = sorted(
+            {year for _label, points, _key in series for year, _v in points}
+        )
         axes.set_xticks(all_years)
         axes.set_xticklabels([str(year) for year in all_years])
+        localise_axis(axes.yaxis)
         if unit:
             axes.set_ylabel(unit)
         axes.grid(True, axis="y", color="#dddddd", linewidth=0.6)
@@ -144,6 +173,7 @@ def bar_chart(bars, unit=""):
         axes.set_yticks(positions)
         axes.set_yticklabels(labels)
         axes.invert_yaxis()
+        localise_axis(axes.xaxis)
         for position, value in zip(positions, values, strict=True):
             axes.annotate(
                 _fmt(value),

@@ -29,6 +29,7 @@ class Table:
 
     @property
     def series(self):
+        """[(area name, [(year, value)], area id)] for charts.line_chart."""
         return [
             (
                 area.name,
@@ -37,6 +38,7 @@ class Table:
                     for y, v in zip(self.years, values, strict=True)
                     if v is not None
                 ],
+                area.pk,
             )
             for area, values in self.rows
         ]

@@ -166,6 +166,10 @@ LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
+# Numbers as Finnish and Swedish write them: decimal comma, thin-space
+# thousands (website/formats/); grouping is asked for where a figure is shown
+# (number_format(..., force_grouping=True)), so years stay "2024".
+FORMAT_MODULE_PATH = ["website.formats"]
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
