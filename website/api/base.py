@@ -5,6 +5,7 @@ and the ``lang`` parameter in the schema."""
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import viewsets
@@ -15,7 +16,7 @@ LANG_PARAMETER = OpenApiParameter(
     "lang",
     OpenApiTypes.STR,
     enum=[code for code, _name in settings.LANGUAGES],
-    description=(
+    description=_(
         "Language of the texts (fi or sv). Without it, the Accept-Language "
         "header decides; Finnish by default."
     ),
