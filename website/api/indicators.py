@@ -1,6 +1,7 @@
 """Indicators: each indicator's series per area (the welfare area, its
 municipalities, the whole country), with the source of the data."""
 
+from django import forms
 from django.db.models import Case, Prefetch, Q, When
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -96,11 +97,35 @@ SERIES_PARAMETERS = [
 ]
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+class SeriesForm(forms.Form):
+    """The series parameters; an invalid one is ignored (like the map's
+    filters), so a hostile query string never reaches the database."""
+
+    area = forms.CharField(max_length=60, required=False)
+    gender = forms.ChoiceField(choices=IndicatorValue.Gender.choices, required=False)
+    year_from = forms.IntegerField(min_value=0, max_value=9999, required=False)
+    year_to = forms.IntegerField(min_value=0, max_value=9999, required=False)
+
+    def values(self):
+        form = {}
+        for name, field in self.fields.items():
+            try:
+                form[name] = field.clean(self.data.get(name))
+            except forms.ValidationError:
+                form[name] = None
+        values = IndicatorValue.objects.select_related("area").order_by(
+            AREA_ORDER, "area__name_fi", "gender", "year"
+        )
+        values = values.filter(gender=form["gender"] or "total")
+        if form["area"]:
+            values = values.filter(
+                Q(area__code=form["area"]) | Q(area__slug=form["area"])
+            )
+        if form["year_from"] is not None:
+            values = values.filter(year__gte=form["year_from"])
+        if form["year_to"] is not None:
+            values = values.filter(year__lte=form["year_to"])
+        return values
 
 
 class IndicatorFilter(filters.FilterSet):
@@ -133,21 +158,7 @@ class IndicatorViewSet(ReadOnlyViewSet):
     queryset = Indicator.objects.none()
 
     def get_queryset(self):
-        params = self.request.query_params
-        values = IndicatorValue.objects.select_related("area").order_by(
-            AREA_ORDER, "area__name_fi", "gender", "year"
-        )
-        gender = params.get("gender")
-        values = values.filter(
-            gender=gender if gender in IndicatorValue.Gender.values else "total"
-        )
-        if params.get("area"):
-            area = params["area"]
-            values = values.filter(Q(area__code=area) | Q(area__slug=area))
-        if _int(params.get("year_from")) is not None:
-            values = values.filter(year__gte=_int(params["year_from"]))
-        if _int(params.get("year_to")) is not None:
-            values = values.filter(year__lte=_int(params["year_to"]))
+        values = SeriesForm(self.request.query_params).values()
         return Indicator.objects.order_by("name_fi", "pk").prefetch_related(
             Prefetch("values", queryset=values, to_attr="selected_values")
         )
