@@ -243,6 +243,11 @@ def _password_reset(language):
     return reverse("account_reset_password")
 
 
+@page_type("open data (API documentation)")
+def _api_docs(language):
+    return reverse("api_docs")
+
+
 @page_type("not found", status=404)
 def _not_found(language):
     return f"/{language}/ei-ole-olemassa/"

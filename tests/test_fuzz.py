@@ -86,6 +86,18 @@ GET_ENDPOINTS = {
     "goal filter": (_goal, ["status"]),
     "untranslated notice": (lambda lang: reverse("untranslated_notice"), ["page"]),
     "programs": (lambda lang: reverse("programs:index"), ["page"]),
+    "API measures": (
+        lambda lang: "/api/v1/measures/",
+        ["lang", "page", "page_size", "status", "goal", "responsible"],
+    ),
+    "API indicators": (
+        lambda lang: "/api/v1/indicators/",
+        ["lang", "page", "area", "gender", "year_from", "year_to", "code"],
+    ),
+    "API associations": (
+        lambda lang: "/api/v1/associations/",
+        ["lang", "page_size", *MAP_FILTERS],
+    ),
 }
 
 

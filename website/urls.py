@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from website.api import docs as api_docs
 from website.core import views as core_views
 from website.core.page_cache import personal_page
 from website.search import views as search_views
@@ -18,6 +19,8 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     # Browsers' CSP violation reports (no language: nobody reads the page).
     path("csp-report/", core_views.csp_report, name="csp_report"),
+    # The open read API, language by ?lang= or Accept-Language (docs/api.md).
+    path("api/v1/", include("website.api.urls")),
 ]
 
 if settings.DEBUG:
@@ -39,6 +42,7 @@ urlpatterns += i18n_patterns(
         include(decorate_urlpatterns(allauth_urls.urlpatterns, personal_page)),
     ),
     path(_("programs/"), include("website.programs.urls")),
+    path(_("open-data/"), api_docs.docs, name="api_docs"),
     path(_("my-associations/"), include("website.associations.urls")),
     path(_("workshops/"), include("participation.workshops.urls")),
     path(_("panels/"), include("participation.panels.urls")),

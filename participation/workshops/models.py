@@ -234,6 +234,14 @@ class WorkshopPage(RoutablePageMixin, Page):
             limit = min(limit, 1 + settings.WORKSHOP_MAX_COMPANIONS)
         return limit
 
+    def structured_data(self, context):
+        """schema.org Event for the page's JSON-LD (structured_data.py)."""
+        from . import services
+        from .structured_data import event
+
+        seats = context.get("seats") or services.seats(self.source())
+        return event(self, context["request"], seats)
+
     def signup_state(self, now=None):
         """'not_open', 'open' or 'closed'."""
         now = now or timezone.now()

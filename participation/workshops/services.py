@@ -111,6 +111,29 @@ def seats(workshop):
     )
 
 
+def seats_by_source(sources):
+    """{Finnish workshop pk: Seats} for many workshops in one query: the
+    same counts as `seats` (the open data API lists many at once)."""
+    sources = list(sources)
+    rows = {}
+    for workshop_id, status, n in (
+        SignUp.objects.filter(workshop__in=sources)
+        .exclude(status=SignUp.Status.CANCELLED)
+        .values_list("workshop_id", "status")
+        .annotate(n=Sum("party_size"))
+        .order_by()
+    ):
+        rows[(workshop_id, status)] = n or 0
+    return {
+        source.pk: Seats(
+            capacity=source.capacity,
+            taken=rows.get((source.pk, SignUp.Status.CONFIRMED), 0),
+            waiting=rows.get((source.pk, SignUp.Status.WAITING), 0),
+        )
+        for source in sources
+    }
+
+
 def _lock(workshop_id):
     return WorkshopPage.objects.select_for_update(of=("self",)).get(pk=workshop_id)
 

@@ -246,6 +246,12 @@ class Association(models.Model):
     def on_map(self):
         return self.latitude is not None and self.longitude is not None
 
+    def structured_data(self, context):
+        """schema.org Organization for the page's JSON-LD."""
+        from .structured_data import organization
+
+        return organization(self, context["request"])
+
 
 class Representative(models.Model):
     """A user account that may edit an association's entry.

@@ -45,3 +45,11 @@ def periods(locale=None):
             status_cards__program__live=True,
         ).distinct()
     return qs
+
+
+def live_cards(locale):
+    """Every live card in ``locale`` (the open data API), newest period
+    first, in program sort order. One query."""
+    return _live_cards(locale).order_by(
+        "-period__year", "-period__half", "program__sort_order", "program__name", "pk"
+    )

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "website.associations",
     "website.report",
     "website.search",
+    "website.api",
     "participation.workshops",
     "participation.panels",
     "participation.analytics",
@@ -67,6 +68,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
@@ -85,9 +90,12 @@ MIDDLEWARE = [
     # Early, so that it also sees the responses that later middleware
     # replaces (e.g. LocaleMiddleware's language redirects).
     "csp.middleware.CSPMiddleware",
+    # CORS for the open read API only (CORS_URLS_REGEX): before CommonMiddleware.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, except that a 404 under /api/ is not redirected to /fi/….
+    "website.api.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -529,3 +537,42 @@ ANALYTICS_FIRST_YEAR = 2000
 # Audit findings 2 and 3: bounds of a panel answer and of a resident's party.
 PANEL_ANSWER_MAX_LENGTH = 4000  # characters of one free-text answer
 WORKSHOP_MAX_COMPANIONS = 3  # a resident signs up themselves and at most this many
+
+
+# The open read API (website/api, docs/api.md): anonymous, read-only, no
+# session or cookie, so the page cache keeps its answers like pages'.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "website.api.pagination.Pagination",
+    "DEFAULT_THROTTLE_CLASSES": ["website.api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"client": env.API_RATE_LIMIT},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Yhdessä – Tillsammans open data API",
+    "DESCRIPTION": (
+        "Read-only open data of the welfare area's health and wellbeing "
+        "promotion: the welfare plan, indicators, programme status cards, "
+        "associations, upcoming workshops and the participation summary. "
+        "Finnish or Swedish by `?lang=fi|sv` or `Accept-Language`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["website.api.schema.only_open_api"],
+    "ENUM_NAME_OVERRIDES": {"MeasureStatusEnum": "website.plan.models.MeasureStatus"},
+    "LICENSE": {
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    },
+}
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -96,6 +96,8 @@ PANEL_RETENTION_DAYS_NOT_SELECTED = env.int(
 )
 PANEL_RETENTION_DAYS_LEFT = env.int("PANEL_RETENTION_DAYS_LEFT", default=30)
 ASSOCIATION_RETENTION_DAYS = env.int("ASSOCIATION_RETENTION_DAYS", default=365)
+# Requests per client (website.core.client_ip) to the open API (docs/api.md).
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="120/minute")
 ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS = env.int(
     "ASSOCIATION_UNVERIFIED_ACCOUNT_DAYS", default=30
 )
