@@ -85,6 +85,12 @@ def _sqlite_backend_class():
                 entry.save(update_fields=["title", "body"])
 
     class StemmingSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            # FTS5's bm25() already scores the row against the whole MATCH
+            # expression (lower is better); modelsearch's products and means
+            # of it over And/Or flip its sign with the number of words.
+            return super().build_tsrank(vector, PlainText(""), config, boost)
+
         def build_search_query_content(self, query, config=None):
             if isinstance(query, PlainText):
                 language = self.queryset_language
@@ -97,6 +103,8 @@ def _sqlite_backend_class():
 
     class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
         index_class = StemmingSQLiteIndex
+        # bm25(): the best match has the lowest score.
+        score_lower_is_better = True
 
         def __init__(self, params):
             super().__init__(params)

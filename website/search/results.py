@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
 from website.associations.models import AssociationMapPage, SearchDocument
@@ -35,8 +36,15 @@ class Result:
     excerpt: str = ""
 
 
-def _score(obj):
-    return float(getattr(obj, "_score", 0) or 0)
+def _score(obj, sign=1):
+    return sign * float(getattr(obj, "_score", 0) or 0)
+
+
+def _score_sign(alias):
+    """+1 when a higher score is better (PostgreSQL, Elasticsearch), -1 for
+    SQLite's bm25()."""
+    backend = get_search_backend(alias)
+    return -1 if getattr(backend, "score_lower_is_better", False) else 1
 
 
 def find(query_string, language, locale):
@@ -63,6 +71,7 @@ def search(query, language, locale):
     """Every result for a modelsearch query, best first (unpaginated: the
     site has hundreds of pages, not millions)."""
     backend = backend_alias_for_language(language)
+    sign = _score_sign(backend)
     pages = (
         Page.objects.live()
         .public()
@@ -72,7 +81,7 @@ def search(query, language, locale):
         .annotate_score("_score")
     )
     results = [
-        Result(page.title, page.url, page._meta.verbose_name, _score(page), page)
+        Result(page.title, page.url, page._meta.verbose_name, _score(page, sign), page)
         for page in pages
     ]
     measures = list(
@@ -88,18 +97,18 @@ def search(query, language, locale):
                 measure.title,
                 measure.get_url(plan=plan),
                 Measure._meta.verbose_name,
-                _score(measure),
+                _score(measure, sign),
                 measure,
             )
             for measure in measures
             if plan is not None
         ]
-    results += _association_results(query, locale, backend)
+    results += _association_results(query, locale, backend, sign)
     results.sort(key=lambda result: -result.score)
     return results
 
 
-def _association_results(query, locale, backend):
+def _association_results(query, locale, backend, sign):
     """Published associations and their activities, in this language."""
     documents = list(
         SearchDocument.objects.filter(locale=locale)
@@ -123,7 +132,7 @@ def _association_results(query, locale, backend):
             f"{base}{slugs[document.pk]}/"
             + (f"{document.activity_id}/" if document.activity_id else ""),
             _("activity") if document.activity_id else _("association"),
-            _score(document),
+            _score(document, sign),
             document,
             section=map_page.title,
         )
@@ -234,8 +243,9 @@ _TRAILING_SPACE = re.compile(r"\s+$")
 
 
 def main_sections(site, locale):
-    """The home page's children shown in menus, for the no-results help."""
+    """The home page's live children (the top of the page tree), for the
+    no-results help."""
     if site is None:
         return []
     home = site.root_page.get_translation_or_none(locale) or site.root_page
-    return list(home.get_children().live().public().in_menu())
+    return list(home.get_children().live().public())
