@@ -63,8 +63,32 @@ def find(query_string, language, locale):
         if corrected is not None:
             results = search(corrected, language, locale)
             if results:
-                return results, suggestion
-    return results, query_string
+                return prefer_title_matches(results, suggestion, language), suggestion
+    return prefer_title_matches(results, query_string, language), query_string
+
+
+def prefer_title_matches(results, query_string, language):
+    """Results whose title has more of the query's words first, the backend's
+    order kept otherwise: a resident who types a goal's or a measure's words
+    expects that page, not the longest text that repeats them."""
+    words = query_words(query_string)
+    # The stem of a word's first base form, and of all its forms and parts.
+    word_keys = [
+        (stem_text(word_lemmas(word, language)[0], language), _word_key(word, language))
+        for word in words
+    ]
+
+    def title_hits(result):
+        title_keys = set()
+        for word in WORD_RE.findall(result.title.lower()):
+            title_keys |= _word_key(word, language)
+        # A whole word in the title counts more than one of its parts.
+        return sum(
+            1 if whole in title_keys else 0.5 if keys & title_keys else 0
+            for whole, keys in word_keys
+        )
+
+    return sorted(results, key=lambda result: -title_hits(result))
 
 
 def search(query, language, locale):
