@@ -20,11 +20,14 @@ import re
 
 import snowballstemmer
 from django.db import connection
+from django.db.models import FloatField, Func
 from modelsearch.query import PlainText
 
 # Languages as Snowball, PostgreSQL and Elasticsearch name them.
 LANGUAGE_NAMES = {"fi": "finnish", "sv": "swedish"}
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+# FTS5 bm25() weights of the SQLite index's columns: autocomplete, body, title.
+SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
 
 
 def build_search_backends(elasticsearch_url=""):
@@ -64,12 +67,24 @@ def stem_text(text, language):
 
 
 def _sqlite_backend_class():
+    from modelsearch.backends.database.sqlite.query import SQLiteFTSIndexEntry
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteIndex,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
     from modelsearch.utils import get_content_type_pk
+
+    class WeightedBM25(Func):
+        """bm25() with column weights: the FTS5 table's columns are
+        (autocomplete, body, title)."""
+
+        output_field = FloatField()
+
+        def as_sql(self, compiler, connection, **extra):
+            table = SQLiteFTSIndexEntry._meta.db_table
+            weights = ", ".join(str(w) for w in SQLITE_COLUMN_WEIGHTS)
+            return f"bm25({table}, {weights})", []
 
     class StemmingSQLiteIndex(SQLiteIndex):
         def add_items(self, model, objs):
@@ -85,6 +100,13 @@ def _sqlite_backend_class():
                 entry.save(update_fields=["title", "body"])
 
     class StemmingSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            # FTS5's bm25() already scores the row against the whole MATCH
+            # expression (lower is better); modelsearch's products and means
+            # of it over And/Or flip its sign with the number of words. A
+            # match in the title counts more, as PostgreSQL's weights do.
+            return WeightedBM25() * boost
+
         def build_search_query_content(self, query, config=None):
             if isinstance(query, PlainText):
                 language = self.queryset_language
@@ -97,6 +119,8 @@ def _sqlite_backend_class():
 
     class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
         index_class = StemmingSQLiteIndex
+        # bm25(): the best match has the lowest score.
+        score_lower_is_better = True
 
         def __init__(self, params):
             super().__init__(params)

@@ -14,6 +14,9 @@ from django_tasks import task
 from modelsearch import index
 from modelsearch.backends import get_search_backend
 
+from . import vocabulary
+from .text import searchable_text
+
 logger = logging.getLogger(__name__)
 
 
@@ -36,6 +39,17 @@ def all_backend_aliases():
     return list(settings.WAGTAILSEARCH_BACKENDS)
 
 
+def add_to_vocabulary(objects):
+    """Remember the words of localised objects for "did you mean"."""
+    texts = {}
+    for obj in objects:
+        locale = getattr(obj, "locale", None)
+        if locale is not None:
+            texts.setdefault(locale.language_code, []).append(searchable_text(obj))
+    for language, language_texts in texts.items():
+        vocabulary.add_text(language, " ".join(language_texts))
+
+
 def index_object(instance):
     indexed = index.get_indexed_instance(instance)
     if indexed is None:
@@ -48,6 +62,7 @@ def index_object(instance):
         logger.exception("Could not index %r in %s", indexed, alias)
         if not backend.catch_indexing_errors:
             raise
+    add_to_vocabulary([indexed])
 
 
 def remove_object(instance):
@@ -95,6 +110,7 @@ def rebuild(write=lambda message: None, chunk_size=500):
     from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
     backends = {alias: get_search_backend(alias) for alias in all_backend_aliases()}
+    vocabulary.clear()
     shared_table_reset = False
     counts = {alias: 0 for alias in backends}
     for alias, backend in backends.items():
@@ -121,7 +137,9 @@ def rebuild(write=lambda message: None, chunk_size=500):
                         for code, _name in settings.LANGUAGES
                         if backend_alias_for_language(code) == alias
                     ]
-                    objects = objects.filter(locale__language_code__in=languages)
+                    objects = objects.filter(
+                        locale__language_code__in=languages
+                    ).select_related("locale")
                 elif alias != "default":
                     continue
                 chunk = []
@@ -129,10 +147,12 @@ def rebuild(write=lambda message: None, chunk_size=500):
                     chunk.append(obj)
                     if len(chunk) >= chunk_size:
                         idx.add_items(model, chunk)
+                        add_to_vocabulary(chunk)
                         counts[alias] += len(chunk)
                         chunk = []
                 if chunk:
                     idx.add_items(model, chunk)
+                    add_to_vocabulary(chunk)
                     counts[alias] += len(chunk)
             if rebuilder:
                 rebuilder.finish()
