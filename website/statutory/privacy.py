@@ -9,8 +9,7 @@ for label, reason in {
     ),
     "statutory.PrivacyNoticeIndexPage": "editorial page content written by staff",
     "statutory.PrivacyNoticePage": (
-        "editorial page content; the contacts are the welfare area's public "
-        "addresses"
+        "editorial page content; the contacts are the welfare area's public addresses"
     ),
     "statutory.CookiePage": "editorial page content written by staff",
     "statutory.AccessibilityCheck": "names and dates of automated test runs",
