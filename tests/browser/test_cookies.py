@@ -74,7 +74,7 @@ def test_signing_in_adds_only_listed_cookies(demo_server, browser):
         assert {c["name"] for c in context.cookies()} == {"csrftoken"}
         page.fill("input[name=login]", "asukas@example.org")
         page.fill("input[name=password]", "pw-1-kokeilu")
-        page.locator("form[method=post] button[type=submit]").last.click()
+        page.locator("form:has(input[name=login]) button[type=submit]").click()
         page.wait_for_load_state("networkidle")
         names = {c["name"] for c in context.cookies()}
     finally:
