@@ -18,6 +18,14 @@ from website.core import cookies, privacy
 from .checks import BY_KEY
 
 
+class HttpsURLField(models.URLField):
+    """A URL field whose form assumes https:// for an address typed without
+    a scheme (Django 6's default, and silences its deprecation warning)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class NonConformingBlock(blocks.StructBlock):
     content = blocks.CharBlock(label=_("content or function"))
     problem = blocks.TextBlock(label=_("what is not accessible"))
@@ -92,7 +100,7 @@ class AccessibilityStatementPage(Page):
         _("we answer within (days)"), default=14
     )
     authority_name = models.CharField(_("supervising authority"), max_length=200)
-    authority_url = models.URLField(_("authority's web address"))
+    authority_url = HttpsURLField(_("authority's web address"))
     authority_email = models.EmailField(_("authority's e-mail"))
     authority_phone = models.CharField(_("authority's phone"), max_length=40)
 
