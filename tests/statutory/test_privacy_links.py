@@ -120,3 +120,16 @@ def test_every_register_has_a_notice_and_a_form_linking_it():
             ), (notice.key, language)
         if notice.key != "accounts":  # allauth's form element links it
             assert f'privacy_notice_link "{notice.key}"' in templates, notice.key
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_panel_resend_form_links_the_panel_notice(client, language):
+    from participation.panels.models import Panel
+
+    slug = Panel.objects.order_by("pk")[0].slug
+    with translation.override(language):
+        url = reverse("panels:resend", args=[slug])
+    html = client.get(url).content.decode()
+    assert forms_without_notice(html, language) == []
+    notices = {v: k for k, v in notice_urls(language).items()}
+    assert f'href="{notices["panels"]}"' in html
