@@ -272,6 +272,17 @@ def ensure_handlers(web_unit):
     return handler
 
 
+def ensure_accessibility_unit(web_unit):
+    """Where the accessibility statement's feedback goes (its feedback_unit):
+    not choosable in the other forms, handled by the web unit's handlers."""
+    unit = _unit(None, "saavutettavuus", "Saavutettavuus", "Tillgänglighet", 99)
+    if unit.active:
+        unit.active = False
+        unit.save(update_fields=["active"])
+    unit.handlers.add(*web_unit.handlers.all())
+    return unit
+
+
 def ensure_page(home_fi, fi, sv):
     return ensure_translated_page(
         FeedbackFormPage, "feedback-form", home_fi, fi, sv, PAGE
@@ -363,6 +374,7 @@ def generate(leaves, web_unit, now=None, count=RESPONSES):
 def load(home_fi, fi, sv):
     leaves, web_unit = ensure_units()
     ensure_handlers(web_unit)
+    ensure_accessibility_unit(web_unit)
     ensure_page(home_fi, fi, sv)
     if not Feedback.objects.filter(is_demo=True).exists():
         generate(leaves, web_unit)

@@ -117,6 +117,25 @@ class EmbedFeedbackForm(FeedbackForm):
     single_use_token = True
 
 
+class ContactFeedbackForm(FeedbackForm):
+    """Feedback to one fixed unit where a recommendation score means nothing
+    (e.g. accessibility feedback from the accessibility statement): free
+    text required, no unit or score to choose."""
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = units.first() if units is not None else None
+        del self.fields["unit"], self.fields["nps"]
+        self.fields["text"].required = True
+        self.fields["text"].label = _("What would you like to tell us?")
+        self.fields["text"].error_messages["required"] = _(
+            "Please write your feedback."
+        )
+
+    def feedback_fields(self):
+        return {**super().feedback_fields(), "unit": self.unit}
+
+
 class WidgetForm(SpamProtectedForm):
     """'Was this page helpful?' on every page: yes/no and an optional comment.
 

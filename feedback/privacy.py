@@ -1,5 +1,7 @@
 """Personal data of the feedback register (website/core/privacy.py)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from website.core import privacy as p
 
 RETENTION = (
@@ -64,3 +66,26 @@ p.register(
     },
 )
 p.not_personal("feedback.FeedbackFormPage", "editorial page content written by staff")
+
+# The privacy notice residents read (fi/sv), next to every feedback form.
+p.notice(
+    "feedback",
+    models=["feedback.Feedback", "feedback.FeedbackEvent"],
+    title=_("Feedback"),
+    purpose=_(
+        "Handling your feedback, improving services and, if you ask for it, "
+        "answering you."
+    ),
+    legal_basis=p.PUBLIC_TASK_TEXT,
+    retention=_(
+        "Three years after the feedback was received. Then your contact "
+        "details and free text are erased; the score, unit and date stay for "
+        "statistics."
+    ),
+    recipients=_(
+        "Only the handlers of the unit your feedback is about. The data is not "
+        "disclosed to others or transferred outside the EU and EEA."
+    ),
+    rights=p.RIGHTS,
+    order=10,
+)

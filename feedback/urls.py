@@ -14,4 +14,5 @@ urlpatterns = [
     path("page-token/", views.fresh_widget_token, name="widget_token"),
     path("qr/<slug:slug>/", views.qr_landing, name="qr"),
     path(_("embed/"), views.embed, name="embed"),
+    path(_("contact/<slug:slug>/"), views.contact, name="contact"),
 ]

@@ -31,7 +31,13 @@ from website.core.antispam import cross_site_post
 from website.core.i18n import active_language
 
 from . import conf, services
-from .forms import EmbedFeedbackForm, FeedbackForm, WidgetForm, widget_token
+from .forms import (
+    ContactFeedbackForm,
+    EmbedFeedbackForm,
+    FeedbackForm,
+    WidgetForm,
+    widget_token,
+)
 from .models import Channel, ServiceUnit
 
 
@@ -94,6 +100,34 @@ def qr_landing(request, slug):
     return render(
         request,
         "feedback/qr_landing.html",
+        {
+            "form": form,
+            "unit": unit,
+            "title": unit.name,
+            "sent": request.GET.get("sent") == "1",
+            "hide_feedback_widget": True,
+        },
+    )
+
+
+@never_cache
+def contact(request, slug):
+    """Feedback to one unit without the recommendation question (channel
+    "web"): the accessibility statement's feedback channel, routed to the
+    handlers of its unit like any other feedback. The unit need not be
+    choosable in the other forms."""
+    unit = get_object_or_404(ServiceUnit, slug=slug)
+    form, saved = _handle(
+        request,
+        channel=Channel.WEB,
+        units=ServiceUnit.objects.filter(pk=unit.pk),
+        form_class=ContactFeedbackForm,
+    )
+    if saved:
+        return _thanks_redirect(request)
+    return render(
+        request,
+        "feedback/contact.html",
         {
             "form": form,
             "unit": unit,

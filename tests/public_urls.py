@@ -45,21 +45,40 @@ def _home(language):
     return _page(HomePage, language).url
 
 
-def _statutory(key, language):
-    from website.core.demo import demo_key
-    from website.home.models import StandardPage
-
-    return _page(StandardPage, language, translation_key=demo_key(key)).url
-
-
 @page_type("accessibility statement")
 def _accessibility_statement(language):
-    return _statutory("accessibility-statement", language)
+    from website.statutory.models import AccessibilityStatementPage
+
+    return _page(AccessibilityStatementPage, language).url
+
+
+@page_type("accessibility feedback")
+def _accessibility_feedback(language):
+    from website.statutory.models import AccessibilityStatementPage
+
+    page = _page(AccessibilityStatementPage, language)
+    return reverse("feedback:contact", args=[page.feedback_unit])
+
+
+@page_type("privacy notices")
+def _privacy_notices(language):
+    from website.statutory.models import PrivacyNoticeIndexPage
+
+    return _page(PrivacyNoticeIndexPage, language).url
 
 
 @page_type("privacy notice")
 def _privacy_notice(language):
-    return _statutory("privacy-notice", language)
+    from website.statutory.models import PrivacyNoticePage
+
+    return _page(PrivacyNoticePage, language, register="workshops").url
+
+
+@page_type("cookies")
+def _cookies(language):
+    from website.statutory.models import CookiePage
+
+    return _page(CookiePage, language).url
 
 
 @page_type("plan")

@@ -174,6 +174,11 @@ POST_FORMS = {
         ["unit", "nps", "text", "wants_reply", "contact_email", *SPAM_FIELDS],
         [_feedback],
     ),
+    "accessibility feedback": PostForm(
+        lambda lang: reverse("feedback:contact", args=["saavutettavuus"]),
+        ["text", "wants_reply", "contact_email", *SPAM_FIELDS],
+        [_feedback],
+    ),
     "feedback widget": PostForm(
         lambda lang: reverse("feedback:widget"),
         ["helpful", "text", "page", "next", *SPAM_FIELDS],

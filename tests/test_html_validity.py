@@ -24,13 +24,14 @@ def test_public_pages_are_valid_html(client, tmp_path):
     statutory = {
         row[1:3]
         for row in public_urls()
-        if row[0] in ("accessibility statement", "privacy notice")
+        if row[0] in ("accessibility statement", "privacy notices", "cookies")
     }
     for index, (name, language, url, status) in enumerate(public_urls()):
         response = client.get(url)
         assert response.status_code == status, (name, url, response.status_code)
-        # Every page's footer links the accessibility statement and the
-        # privacy notice of its language (Act on Digital Services, GDPR);
+        # Every page's footer links the accessibility statement, the privacy
+        # notices and the cookie page of its language (Act on Digital
+        # Services, GDPR);
         # the embeddable feedback form lives inside another site's page.
         html = response.content.decode()
         if name not in EMBEDDED:

@@ -1,5 +1,7 @@
 """Personal data of the resident panel register (website/core/privacy.py)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from website.core import privacy as p
 
 RETENTION = (
@@ -72,3 +74,31 @@ for label, reason in {
     "panels.Question": "questions written by staff",
 }.items():
     p.not_personal(label, reason)
+
+# The privacy notice residents read (fi/sv), next to the joining form.
+p.notice(
+    "panels",
+    models=["panels.Member", "panels.RoundInvitation", "panels.Answer"],
+    title=_("Resident panel"),
+    purpose=_(
+        "Selecting panel members so that the panel reflects the residents, "
+        "and sending members questions. Answers are stored without a link to "
+        "the person who gave them."
+    ),
+    legal_basis=_("Your consent (GDPR art. 6(1)(a)); you may withdraw it at any time."),
+    retention=_(
+        "Unconfirmed applications 14 days, applicants not selected 180 days, "
+        "members who leave the panel 30 days."
+    ),
+    recipients=_(
+        "The panel's organisers at the welfare area. The data is not disclosed "
+        "to others or transferred outside the EU and EEA."
+    ),
+    rights=_(
+        "Your personal link (in every e-mail from the panel) shows your data, "
+        "downloads it and erases it. You can have the link sent again from the "
+        "panel's page. You may also lodge a complaint with the Data Protection "
+        "Ombudsman (tietosuoja.fi)."
+    ),
+    order=30,
+)

@@ -1,5 +1,7 @@
 """Personal data of the workshop sign-up register (website/core/privacy.py)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from website.core import privacy as p
 
 RETENTION = (
@@ -57,4 +59,31 @@ p.register(
         "free_text_label": "editorial content",
         "consent_text": "editorial content",
     },
+)
+
+# The privacy notice residents read (fi/sv), next to the sign-up form.
+p.notice(
+    "workshops",
+    models=["workshops.SignUp", "workshops.Attendee"],
+    title=_("Workshop sign-ups"),
+    purpose=_(
+        "Organising the workshop you sign up for: seats, the waiting list, "
+        "reminders and the special needs you tell us about."
+    ),
+    legal_basis=p.PUBLIC_TASK_TEXT,
+    retention=_(
+        "90 days after the workshop. Then names and contact details are "
+        "erased; only the numbers of participants stay."
+    ),
+    recipients=_(
+        "The workshop's organisers at the welfare area. The data is not "
+        "disclosed to others or transferred outside the EU and EEA."
+    ),
+    rights=_(
+        "The link in your confirmation e-mail shows your sign-up and lets you "
+        "change or cancel it. You also have the right to have your data "
+        "corrected or erased and to lodge a complaint with the Data Protection "
+        "Ombudsman (tietosuoja.fi)."
+    ),
+    order=20,
 )

@@ -1,5 +1,7 @@
 """Personal data of the association register (website/core/privacy.py)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from website.core import privacy as p
 
 RETENTION = (
@@ -73,3 +75,33 @@ for label, reason in {
     "associations.AssociationMapPage": "editorial page content written by staff",
 }.items():
     p.not_personal(label, reason)
+
+# The privacy notice residents read (fi/sv), next to the registration forms.
+p.notice(
+    "associations",
+    models=[
+        "associations.Association",
+        "associations.Representative",
+        "associations.ChangeRequest",
+    ],
+    title=_("Association registry"),
+    purpose=_(
+        "Keeping the association map up to date: contacting the person who "
+        "keeps an association's entry and checking the changes they propose. "
+        "A representative's name and e-mail are never published."
+    ),
+    legal_basis=p.PUBLIC_TASK_TEXT,
+    retention=_(
+        "While you represent the association. Pending or rejected requests are "
+        "erased after a year."
+    ),
+    recipients=p.NO_TRANSFERS,
+    rights=_(
+        "On the My associations page you see and change what you have "
+        "submitted and can stop representing an association. You also have "
+        "the right to lodge a complaint with the Data Protection Ombudsman "
+        "(tietosuoja.fi)."
+    ),
+    self_service=((_("My associations"), "association_selfservice:dashboard"),),
+    order=40,
+)

@@ -1,246 +1,299 @@
-"""Statutory pages of the demo site: accessibility statement (Act on the
-Provision of Digital Services 306/2019) and privacy notice, fi and sv."""
+"""Statutory pages of the demo site, fi and sv: the accessibility statement
+(Act on the Provision of Digital Services 306/2019), the privacy notices
+(one per register of website/core/privacy.py) and the cookie page. They
+are website.statutory's page types, shown in the footer (show_in_menus)."""
 
+import datetime
+
+from django.utils import timezone, translation
+
+from website.core import privacy
 from website.core.demo import demo_key
 from website.core.translation import translate
 from website.home.models import StandardPage
+from website.statutory.checks import CHECKS
+from website.statutory.models import (
+    AccessibilityCheck,
+    AccessibilityStatementPage,
+    CookiePage,
+    PrivacyNoticeIndexPage,
+    PrivacyNoticePage,
+)
 
-PAGES = [
-    {
-        "key": "accessibility-statement",
-        "fi": {
-            "title": "Saavutettavuusseloste",
-            "slug": "saavutettavuusseloste",
-            "introduction": (
-                "Tämä saavutettavuusseloste koskee Keski-Uudenmaan "
-                "hyvinvointialueen hyvinvoinnin ja terveyden edistämisen "
-                "verkkosivustoa. Sivusto on tehty täyttämään WCAG 2.1 -ohjeiston "
-                "AA-tason vaatimukset."
-            ),
-            "body": [
-                ("heading", "Saavutettavuuden tila"),
-                (
-                    "paragraph",
-                    "<p>Sivusto täyttää WCAG 2.1 AA -vaatimukset osittain. Tila "
-                    "näytetään aina tekstinä ja symbolina eikä pelkällä värillä, "
-                    "ja suodattimet toimivat ilman JavaScriptiä.</p>",
-                ),
-                ("heading", "Sisältö, joka ei ole saavutettavaa"),
-                (
-                    "paragraph",
-                    "<p>Yhdistyskartan karttanäkymä ei ole kaikilta osin "
-                    "saavutettava. Samat yhdistykset ja suodattimet ovat kartan "
-                    "alla luettelona, joka toimii näppäimistöllä ja "
-                    "ruudunlukijalla. Lomakkeiden varmistuskuvan ääniversio on "
-                    "vain englanniksi; varmistuskuva näytetään vain, jos samasta "
-                    "yhteydestä lähetetään lyhyessä ajassa paljon lomakkeita.</p>",
-                ),
-                ("heading", "Miten seloste on laadittu"),
-                (
-                    "paragraph",
-                    "<p>Seloste on laadittu 23.11.2026 itsearviona. Jokainen "
-                    "julkinen sivutyyppi tarkistetaan suomeksi ja ruotsiksi "
-                    "jokaisen muutoksen yhteydessä automaattisesti (axe-core ja "
-                    "W3C:n HTML-tarkistin) sekä käsin näppäimistöllä.</p>",
-                ),
-                ("heading", "Palaute ja yhteystiedot"),
-                (
-                    "paragraph",
-                    "<p>Jos huomaat saavutettavuuspuutteen, kerro siitä meille "
-                    "sähköpostilla: saavutettavuus@keusote.example.fi. Vastaamme "
-                    "14 päivän kuluessa.</p>",
-                ),
-                ("heading", "Valvontaviranomainen"),
-                (
-                    "paragraph",
-                    "<p>Jos et ole tyytyväinen saamaasi vastaukseen, voit tehdä "
-                    "ilmoituksen Etelä-Suomen aluehallintovirastoon "
-                    "(saavutettavuusvaatimukset.fi).</p>",
-                ),
-            ],
+# The hand-written StandardPages these types replace (earlier demos).
+OLD_KEYS = ("accessibility-statement", "privacy-notice")
+
+PROBLEMS = {
+    "fi": [
+        {
+            "content": "Yhdistyskartan karttanäkymä",
+            "problem": "Karttaa ei voi käyttää kaikilta osin näppäimistöllä "
+            "eikä ruudunlukijalla.",
+            "criteria": "2.1.1, 1.1.1",
+            "workaround": "Samat yhdistykset ja suodattimet ovat kartan alla "
+            "luettelona, joka toimii näppäimistöllä ja ruudunlukijalla.",
         },
-        "sv": {
-            "title": "Tillgänglighetsutlåtande",
-            "slug": "tillganglighetsutlatande",
-            "introduction": (
-                "Detta tillgänglighetsutlåtande gäller webbplatsen för främjande "
-                "av välfärd och hälsa i välfärdsområdet i Mellersta Nyland. "
-                "Webbplatsen har gjorts för att uppfylla kraven på nivå AA i "
-                "WCAG 2.1."
-            ),
-            "body": [
-                ("heading", "Tillgänglighetsstatus"),
-                (
-                    "paragraph",
-                    "<p>Webbplatsen uppfyller delvis kraven i WCAG 2.1 AA. Status "
-                    "visas alltid med text och symbol, inte enbart med färg, och "
-                    "filtren fungerar utan JavaScript.</p>",
-                ),
-                ("heading", "Innehåll som inte är tillgängligt"),
-                (
-                    "paragraph",
-                    "<p>Kartvyn på föreningskartan är inte tillgänglig i alla "
-                    "delar. Samma föreningar och filter finns under kartan som "
-                    "en lista som fungerar med tangentbord och skärmläsare. "
-                    "Ljudversionen av formulärens verifieringsbild finns bara på "
-                    "engelska; bilden visas bara om många formulär skickas från "
-                    "samma anslutning inom kort tid.</p>",
-                ),
-                ("heading", "Hur utlåtandet har utarbetats"),
-                (
-                    "paragraph",
-                    "<p>Utlåtandet har utarbetats 23.11.2026 som en "
-                    "självbedömning. Varje typ av offentlig sida kontrolleras på "
-                    "finska och svenska vid varje ändring, automatiskt (axe-core "
-                    "och W3C:s HTML-validerare) och manuellt med tangentbord.</p>",
-                ),
-                ("heading", "Respons och kontaktuppgifter"),
-                (
-                    "paragraph",
-                    "<p>Om du märker en brist i tillgängligheten, berätta det för "
-                    "oss per e-post: saavutettavuus@keusote.example.fi. Vi svarar "
-                    "inom 14 dagar.</p>",
-                ),
-                ("heading", "Tillsynsmyndighet"),
-                (
-                    "paragraph",
-                    "<p>Om du inte är nöjd med svaret kan du göra en anmälan till "
-                    "Regionförvaltningsverket i Södra Finland "
-                    "(tillganglighetskrav.fi).</p>",
-                ),
-            ],
+        {
+            "content": "Lomakkeiden varmistuskuva",
+            "problem": "Varmistuskuvan ääniversio on vain englanniksi.",
+            "criteria": "1.1.1, 3.1.2",
+            "workaround": "Varmistuskuva näytetään vain, jos samasta "
+            "yhteydestä lähetetään lyhyessä ajassa paljon lomakkeita.",
         },
+    ],
+    "sv": [
+        {
+            "content": "Kartvyn på föreningskartan",
+            "problem": "Kartan kan inte i alla delar användas med tangentbord "
+            "eller skärmläsare.",
+            "criteria": "2.1.1, 1.1.1",
+            "workaround": "Samma föreningar och filter finns under kartan som "
+            "en lista som fungerar med tangentbord och skärmläsare.",
+        },
+        {
+            "content": "Formulärens verifieringsbild",
+            "problem": "Ljudversionen av verifieringsbilden finns bara på engelska.",
+            "criteria": "1.1.1, 3.1.2",
+            "workaround": "Bilden visas bara om många formulär skickas från "
+            "samma anslutning inom kort tid.",
+        },
+    ],
+}
+
+STATEMENT = {
+    "fi": {
+        "title": "Saavutettavuusseloste",
+        "slug": "saavutettavuusseloste",
+        "introduction": "<p>Tämä saavutettavuusseloste koskee Keski-Uudenmaan "
+        "hyvinvointialueen hyvinvoinnin ja terveyden edistämisen "
+        "verkkosivustoa.</p>",
+        "assessment": "<p>Seloste perustuu itsearvioon: sivut on käyty läpi "
+        "näppäimistöllä ja ruudunlukijalla (NVDA ja VoiceOver) suomeksi ja "
+        "ruotsiksi.</p>",
+        "authority_name": "Etelä-Suomen aluehallintovirasto, "
+        "saavutettavuuden valvonnan yksikkö",
+        "authority_url": "https://www.saavutettavuusvaatimukset.fi",
     },
-    {
-        "key": "privacy-notice",
-        "fi": {
-            "title": "Tietosuojaseloste",
-            "slug": "tietosuojaseloste",
-            "introduction": (
-                "Kerromme tässä, mitä henkilötietoja sivusto käsittelee, miksi "
-                "ja kuinka kauan, sekä miten voit käyttää oikeuksiasi."
-            ),
-            "body": [
-                ("heading", "Rekisterinpitäjä"),
-                (
-                    "paragraph",
-                    "<p>Keski-Uudenmaan hyvinvointialue. Tietosuojavastaava: "
-                    "tietosuoja@keusote.example.fi.</p>",
-                ),
-                ("heading", "Mitä tietoja käsittelemme"),
-                (
-                    "paragraph",
-                    "<p>Sivuston lukeminen ei vaadi henkilötietoja. Henkilöstön "
-                    "käyttäjätunnuksista tallennetaan nimi ja sähköpostiosoite "
-                    "sisällön muokkaamista ja julkaisemista varten. Jos annat "
-                    "palautetta, ilmoittaudut työpajaan tai liityt "
-                    "asukaspaneeliin, käsittelemme lomakkeella antamiasi tietoja "
-                    "(esimerkiksi nimi ja sähköpostiosoite) vain tähän "
-                    "tarkoitukseen.</p>",
-                ),
-                ("heading", "Käsittelyn peruste ja säilytysajat"),
-                (
-                    "paragraph",
-                    "<p>Käsittely perustuu hyvinvointialueen lakisääteiseen "
-                    "tehtävään edistää asukkaiden hyvinvointia ja terveyttä "
-                    "sekä osallisuutta (EU:n tietosuoja-asetuksen 6 artiklan 1 "
-                    "kohdan e alakohta). Tiedot poistetaan tai anonymisoidaan, "
-                    "kun säilytysaika päättyy. Tietoja ei luovuteta "
-                    "ulkopuolisille eikä siirretä EU:n ja ETA:n ulkopuolelle.</p>",
-                ),
-                ("heading", "Oikeutesi"),
-                (
-                    "paragraph",
-                    "<p>Sinulla on oikeus saada tietää, mitä tietoja sinusta on "
-                    "tallennettu, sekä pyytää niiden korjaamista tai "
-                    "poistamista. Voit tehdä valituksen "
-                    "tietosuojavaltuutetun toimistolle (tietosuoja.fi).</p>",
-                ),
-            ],
-        },
-        "sv": {
-            "title": "Dataskyddsbeskrivning",
-            "slug": "dataskyddsbeskrivning",
-            "introduction": (
-                "Här berättar vi vilka personuppgifter webbplatsen behandlar, "
-                "varför och hur länge, samt hur du kan utöva dina rättigheter."
-            ),
-            "body": [
-                ("heading", "Personuppgiftsansvarig"),
-                (
-                    "paragraph",
-                    "<p>Välfärdsområdet i Mellersta Nyland. Dataskyddsombud: "
-                    "tietosuoja@keusote.example.fi.</p>",
-                ),
-                ("heading", "Vilka uppgifter vi behandlar"),
-                (
-                    "paragraph",
-                    "<p>Det krävs inga personuppgifter för att läsa webbplatsen. "
-                    "För personalens användarkonton sparas namn och e-postadress "
-                    "för att redigera och publicera innehåll. Om du ger respons, "
-                    "anmäler dig till en workshop eller går med i en "
-                    "invånarpanel behandlar vi de uppgifter du ger i formuläret "
-                    "(till exempel namn och e-postadress) endast för det "
-                    "ändamålet.</p>",
-                ),
-                ("heading", "Grund för behandlingen och lagringstider"),
-                (
-                    "paragraph",
-                    "<p>Behandlingen grundar sig på välfärdsområdets lagstadgade "
-                    "uppgift att främja invånarnas välfärd, hälsa och delaktighet "
-                    "(artikel 6.1 e i EU:s dataskyddsförordning). Uppgifterna "
-                    "raderas eller anonymiseras när lagringstiden har gått ut. "
-                    "Uppgifterna lämnas inte ut till utomstående och överförs "
-                    "inte utanför EU och EES.</p>",
-                ),
-                ("heading", "Dina rättigheter"),
-                (
-                    "paragraph",
-                    "<p>Du har rätt att få veta vilka uppgifter som sparats om "
-                    "dig och att begära att de rättas eller raderas. Du kan "
-                    "lämna in ett klagomål till dataombudsmannens byrå "
-                    "(tietosuoja.fi).</p>",
-                ),
-            ],
-        },
+    "sv": {
+        "title": "Tillgänglighetsutlåtande",
+        "slug": "tillganglighetsutlatande",
+        "introduction": "<p>Detta tillgänglighetsutlåtande gäller webbplatsen "
+        "för främjande av välfärd och hälsa i välfärdsområdet i Mellersta "
+        "Nyland.</p>",
+        "assessment": "<p>Utlåtandet grundar sig på en självbedömning: sidorna "
+        "har gåtts igenom med tangentbord och skärmläsare (NVDA och "
+        "VoiceOver) på finska och svenska.</p>",
+        "authority_name": "Regionförvaltningsverket i Södra Finland, enheten "
+        "för tillsyn över tillgängligheten",
+        "authority_url": "https://www.tillganglighetskrav.fi",
     },
-]
+}
+
+NOTICES = {
+    "fi": {
+        "title": "Tietosuojaselosteet",
+        "slug": "tietosuojaselosteet",
+        "introduction": "<p>Kerromme näillä sivuilla rekisteri kerrallaan, mitä "
+        "henkilötietoja käsittelemme, miksi ja kuinka kauan, sekä miten voit "
+        "käyttää oikeuksiasi. Sivuston lukeminen ei vaadi henkilötietoja.</p>",
+        "notice_title": "Tietosuojaseloste: {}",
+        "notice_slug": "{}",
+        "notice_intro": "<p>Tämä seloste koskee rekisteriä, johon lomakkeella "
+        "antamasi tiedot tallentuvat.</p>",
+        "controller": "Keski-Uudenmaan hyvinvointialue\nkirjaamo@keusote.example.fi",
+        "contact": "<p>Tietosuojavastaava: tietosuoja@keusote.example.fi</p>",
+    },
+    "sv": {
+        "title": "Dataskyddsbeskrivningar",
+        "slug": "dataskyddsbeskrivningar",
+        "introduction": "<p>På de här sidorna berättar vi register för register "
+        "vilka personuppgifter vi behandlar, varför och hur länge, samt hur "
+        "du kan utöva dina rättigheter. Det krävs inga personuppgifter för att "
+        "läsa webbplatsen.</p>",
+        "notice_title": "Dataskyddsbeskrivning: {}",
+        "notice_slug": "{}",
+        "notice_intro": "<p>Denna beskrivning gäller registret där uppgifterna "
+        "du ger i formuläret sparas.</p>",
+        "controller": "Välfärdsområdet i Mellersta Nyland\nkirjaamo@keusote.example.fi",
+        "contact": "<p>Dataskyddsombud: tietosuoja@keusote.example.fi</p>",
+    },
+}
+NOTICE_SLUGS = {
+    "feedback": ("palaute", "respons"),
+    "workshops": ("tyopajat", "workshoppar"),
+    "panels": ("asukaspaneeli", "invanarpanel"),
+    "associations": ("yhdistysrekisteri", "foreningsregister"),
+    "accounts": ("kayttajatilit", "anvandarkonton"),
+}
+
+COOKIES = {
+    "fi": {
+        "title": "Evästeet",
+        "slug": "evasteet",
+        "introduction": "<p>Evästeet ovat pieniä tekstitiedostoja, jotka "
+        "sivusto tallentaa selaimeesi.</p>",
+    },
+    "sv": {
+        "title": "Kakor",
+        "slug": "kakor",
+        "introduction": "<p>Kakor är små textfiler som webbplatsen sparar i din "
+        "webbläsare.</p>",
+    },
+}
+
+
+def _add(parent, page, key):
+    page.translation_key = demo_key(key)
+    page.locale = parent.locale
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _existing(model, key, locale):
+    return model.objects.filter(translation_key=demo_key(key), locale=locale).first()
+
+
+def _remove_old_pages():
+    keys = [demo_key(key) for key in OLD_KEYS]
+    for page in StandardPage.objects.filter(translation_key__in=keys).order_by(
+        "-depth"
+    ):
+        page.delete()
+
+
+def _statement(home_fi, sv):
+    fi_texts, sv_texts = STATEMENT["fi"], STATEMENT["sv"]
+    page = _existing(
+        AccessibilityStatementPage, "accessibility-statement-page", home_fi.locale
+    )
+    if page is None:
+        page = _add(
+            home_fi,
+            AccessibilityStatementPage(
+                title=fi_texts["title"],
+                slug=fi_texts["slug"],
+                introduction=fi_texts["introduction"],
+                conformance=AccessibilityStatementPage.Conformance.PARTIAL,
+                non_conforming=[("problem", p) for p in PROBLEMS["fi"]],
+                assessment=fi_texts["assessment"],
+                prepared_on=datetime.date(2026, 11, 23),
+                feedback_unit="saavutettavuus",
+                authority_name=fi_texts["authority_name"],
+                authority_url=fi_texts["authority_url"],
+                authority_email="saavutettavuus@avi.fi",
+                authority_phone="0295 016 000",
+                show_in_menus=True,
+            ),
+            "accessibility-statement-page",
+        )
+    if not _existing(AccessibilityStatementPage, "accessibility-statement-page", sv):
+
+        def apply(shadow):
+            for name in ("title", "slug", "introduction", "assessment"):
+                setattr(shadow, name, sv_texts[name])
+            shadow.authority_name = sv_texts["authority_name"]
+            shadow.authority_url = sv_texts["authority_url"]
+            for block, values in zip(
+                shadow.non_conforming, PROBLEMS["sv"], strict=True
+            ):
+                for name, value in values.items():
+                    block.value[name] = value
+
+        translate(page, sv, apply)
+
+
+def _notices(home_fi, sv):
+    fi_texts, sv_texts = NOTICES["fi"], NOTICES["sv"]
+    index = _existing(PrivacyNoticeIndexPage, "privacy-notices", home_fi.locale)
+    if index is None:
+        index = _add(
+            home_fi,
+            PrivacyNoticeIndexPage(
+                title=fi_texts["title"],
+                slug=fi_texts["slug"],
+                introduction=fi_texts["introduction"],
+                show_in_menus=True,
+            ),
+            "privacy-notices",
+        )
+    if not _existing(PrivacyNoticeIndexPage, "privacy-notices", sv):
+
+        def apply_index(shadow):
+            for name in ("title", "slug", "introduction"):
+                setattr(shadow, name, sv_texts[name])
+
+        translate(index, sv, apply_index)
+    for notice in privacy.notices():
+        key = f"privacy-notice-{notice.key}"
+        slug_fi, slug_sv = NOTICE_SLUGS[notice.key]
+        page = _existing(PrivacyNoticePage, key, home_fi.locale)
+        if page is None:
+            with translation.override("fi"):
+                title = fi_texts["notice_title"].format(str(notice.title).lower())
+            page = _add(
+                index,
+                PrivacyNoticePage(
+                    title=title,
+                    slug=slug_fi,
+                    register=notice.key,
+                    introduction=fi_texts["notice_intro"],
+                    controller=fi_texts["controller"],
+                    contact=fi_texts["contact"],
+                ),
+                key,
+            )
+        if not _existing(PrivacyNoticePage, key, sv):
+            with translation.override("sv"):
+                title_sv = sv_texts["notice_title"].format(str(notice.title).lower())
+
+            def apply(shadow, title_sv=title_sv, slug_sv=slug_sv):
+                shadow.title = title_sv
+                shadow.slug = slug_sv
+                shadow.introduction = sv_texts["notice_intro"]
+                shadow.controller = sv_texts["controller"]
+                shadow.contact = sv_texts["contact"]
+
+            translate(page, sv, apply)
+
+
+def _cookies(home_fi, sv):
+    page = _existing(CookiePage, "cookies", home_fi.locale)
+    if page is None:
+        texts = COOKIES["fi"]
+        page = _add(
+            home_fi,
+            CookiePage(
+                title=texts["title"],
+                slug=texts["slug"],
+                introduction=texts["introduction"],
+                show_in_menus=True,
+            ),
+            "cookies",
+        )
+    if not _existing(CookiePage, "cookies", sv):
+
+        def apply(shadow):
+            for name in ("title", "slug", "introduction"):
+                setattr(shadow, name, COOKIES["sv"][name])
+
+        translate(page, sv, apply)
+
+
+def ensure_accessibility_checks():
+    """The demo has no CI run: it records the checks as run when it loads
+    (production: `manage.py record_accessibility_checks --junit report.xml`)."""
+    now = timezone.now()
+    for check in CHECKS:
+        AccessibilityCheck.objects.get_or_create(
+            key=check.key, defaults={"checked_at": now, "passed": True}
+        )
 
 
 def ensure_statutory_pages(home_fi, sv):
-    created = 0
-    for spec in PAGES:
-        key = demo_key(spec["key"])
-        page = StandardPage.objects.filter(
-            translation_key=key, locale=home_fi.locale
-        ).first()
-        if page is None:
-            fi = spec["fi"]
-            page = StandardPage(
-                title=fi["title"],
-                slug=fi["slug"],
-                introduction=fi["introduction"],
-                body=fi["body"],
-                show_in_menus=True,
-                translation_key=key,
-                locale=home_fi.locale,
-            )
-            home_fi.add_child(instance=page)
-            page.save_revision().publish()
-            created += 1
-        if not StandardPage.objects.filter(translation_key=key, locale=sv).exists():
-            target = spec["sv"]
-
-            def apply(shadow, target=target):
-                shadow.title = target["title"]
-                shadow.slug = target["slug"]
-                shadow.introduction = target["introduction"]
-                for block, (_kind, value) in zip(
-                    shadow.body, target["body"], strict=True
-                ):
-                    block.value = (
-                        block.block.to_python(value) if _kind == "paragraph" else value
-                    )
-
-            translate(page, sv, apply)
-    return created
+    _remove_old_pages()
+    home_fi.refresh_from_db()
+    _statement(home_fi, sv)
+    _notices(home_fi, sv)
+    _cookies(home_fi, sv)
+    ensure_accessibility_checks()

@@ -30,6 +30,7 @@ from django.db import models
 from django.dispatch import Signal
 from django.utils import translation
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
 
 # Sent by every erase and retention path, once per e-mail address erased:
 # receivers delete or blank their copies of it (keyword argument `address`).
@@ -483,3 +484,108 @@ register(
     not_personal={"headers": "MIME headers of the file (type, disposition)"},
 )
 not_personal("core.LastRun", "names of periodic jobs and when they last ran")
+
+
+# Privacy notices (GDPR arts. 13–14): one per register a person meets on the
+# public site. The facts come from the declarations above (the data items are
+# the categories of the register's declared fields); what a resident reads is
+# in fi and sv through gettext. website.statutory renders them as pages and
+# `{% privacy_notice_link "register" %}` links a form to its notice.
+CATEGORY_LABELS = {
+    NAME: _("name"),
+    EMAIL: _("e-mail address"),
+    PHONE: _("phone number"),
+    ADDRESS: _("postal address"),
+    FREE_TEXT: _("what you write in free-text fields"),
+    BACKGROUND: _("background data (age group, municipality, language)"),
+    ACCOUNT: _("your user account, if you are signed in"),
+    PERSON_LINK: _("a link between your records"),
+    SECRET: _("the secret code behind your personal link"),
+    CONSENT: _("your consent and when you gave it"),
+    IP_ADDRESS: _("IP address"),
+    SESSION: _("session data while you are signed in"),
+    CREDENTIAL: _("password or second factor (stored encrypted)"),
+    TIMESTAMP: _("times of your actions (e.g. when you signed in)"),
+}
+
+
+@dataclass
+class Notice:
+    key: str
+    title: str
+    purpose: str
+    legal_basis: str
+    retention: str
+    recipients: str
+    rights: str
+    models: tuple
+    # (link text, URL name without arguments) for the self-service links.
+    self_service: tuple = ()
+    order: int = 0
+
+    def declarations(self):
+        autodiscover()
+        return [_declarations[label] for label in self.models]
+
+    def data_items(self):
+        """The categories of the register's declared fields, in fi or sv."""
+        categories = []
+        for decl in self.declarations():
+            for category in decl.fields.values():
+                if category not in categories:
+                    categories.append(category)
+        return [CATEGORY_LABELS[c] for c in categories]
+
+
+_notices = {}
+
+
+def notice(key, *, models, **texts):
+    """Declare the privacy notice of one register (its key is what forms pass
+    to `privacy_notice_link`); `models` are the declared models it covers."""
+    _notices[key] = Notice(key=key, models=tuple(models), **texts)
+
+
+def notices():
+    autodiscover()
+    return sorted(_notices.values(), key=lambda n: (n.order, n.key))
+
+
+def get_notice(key):
+    autodiscover()
+    return _notices[key]
+
+
+RIGHTS = _(
+    "You have the right to see your data, to have it corrected or erased, to "
+    "restrict or object to its processing, and to lodge a complaint with the "
+    "Data Protection Ombudsman (tietosuoja.fi)."
+)
+NO_TRANSFERS = _(
+    "Only the welfare area's staff who handle the matter. The data is not "
+    "disclosed to others or transferred outside the EU and EEA."
+)
+PUBLIC_TASK_TEXT = _(
+    "The welfare area's statutory task of promoting wellbeing, health and "
+    "participation (GDPR art. 6(1)(e))."
+)
+
+notice(
+    "accounts",
+    models=["auth.User", "account.EmailAddress", "mfa.Authenticator"],
+    title=_("User accounts"),
+    purpose=_(
+        "Signing in of staff and of associations' representatives, who keep "
+        "their association's details up to date."
+    ),
+    legal_basis=PUBLIC_TASK_TEXT,
+    retention=_(
+        "While you work for the welfare area or represent an association. "
+        "Accounts whose e-mail address is never confirmed are deleted "
+        "automatically."
+    ),
+    recipients=NO_TRANSFERS,
+    rights=RIGHTS,
+    self_service=((_("Your account's e-mail addresses"), "account_email"),),
+    order=50,
+)

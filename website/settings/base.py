@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "website.programs",
     "website.associations",
     "website.report",
+    "website.statutory",
     "website.search",
     "website.api",
     "participation.workshops",

@@ -71,12 +71,21 @@ def measure_status(status, label, symbol):
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
     """Live pages marked "show in menus" directly under this language's home
-    page that are standard pages (accessibility statement, privacy notice)."""
+    page that are standard or statutory pages (accessibility statement,
+    privacy notices, cookies)."""
     from website.home.models import StandardPage
+    from website.statutory.models import (
+        AccessibilityStatementPage,
+        CookiePage,
+        PrivacyNoticeIndexPage,
+    )
 
     language = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
     return list(
-        StandardPage.objects.live()
+        Page.objects.live()
+        .type(
+            StandardPage, AccessibilityStatementPage, PrivacyNoticeIndexPage, CookiePage
+        )
         .filter(locale__language_code=language, show_in_menus=True, depth=3)
         .order_by("path")
         .only("id", "title", "url_path", "path", "depth", "locale_id")
