@@ -165,25 +165,22 @@ def availability(workshop, signup=None, now=None):
 
 
 def availabilities(pages, now=None):
-    """{page pk: Availability} for many workshop pages (a listing) in at
-    most two queries, whatever their number: the Finnish source pages of
-    translations, then the seat counts."""
+    """{page pk: Availability} for many workshop pages of either language
+    (a listing) in two queries, whatever their number: the Finnish source
+    pages that own the sign-ups, then the seat counts."""
     now = now or timezone.now()
     pages = list(pages)
-    default = settings.LANGUAGE_CODE
-    sources = {p.pk: p.pk for p in pages if p.locale.language_code == default}
-    others = [p for p in pages if p.pk not in sources]
-    if others:
-        by_key = dict(
-            WorkshopPage.objects.filter(
-                translation_key__in=[p.translation_key for p in others],
-                locale__language_code=default,
-            ).values_list("translation_key", "pk")
-        )
-        for page in others:
-            sources[page.pk] = by_key.get(page.translation_key, page.pk)
-    counts = _counts(set(sources.values()))
-    return {page.pk: decide(page, *counts[sources[page.pk]], now=now) for page in pages}
+    sources = dict(
+        WorkshopPage.objects.filter(
+            translation_key__in={p.translation_key for p in pages},
+            locale__language_code=settings.LANGUAGE_CODE,
+        ).values_list("translation_key", "pk")
+    )
+    source_of = {p.pk: sources.get(p.translation_key, p.pk) for p in pages}
+    counts = _counts(set(source_of.values()))
+    return {
+        page.pk: decide(page, *counts[source_of[page.pk]], now=now) for page in pages
+    }
 
 
 def queue_position(signup):
