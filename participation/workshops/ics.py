@@ -1,5 +1,5 @@
 """Workshops as iCalendar (RFC 5545), built with the `icalendar` library:
-the "add to calendar" file of a workshop page (`<page>/calendar.ics`), the
+the "add to calendar" file of a workshop page (`<page>/calendar/`), the
 invitation attached to the confirmation, promotion and reminder e-mails,
 and the feed of upcoming workshops (`workshops:feed`).
 

@@ -211,7 +211,7 @@ class WorkshopPage(RoutablePageMixin, Page):
 
         return workshop_page(self, request)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar_route(self, request):
         from .views import calendar_file
 

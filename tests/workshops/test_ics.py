@@ -37,7 +37,7 @@ def test_calendar_route_is_a_full_ics_attachment_in_the_page_language(
         venue="hybrid",
     )
     page = fi if language == "fi" else sv
-    response = client.get(page.url + "calendar.ics")
+    response = client.get(page.url + page.reverse_subpage("calendar"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == (

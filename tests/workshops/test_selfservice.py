@@ -18,9 +18,10 @@ from .conftest import committed, make_workshop, svc
 pytestmark = pytest.mark.django_db
 
 
-def _url(name, signup, language):
+def _url(name, signup, language, token=None):
+    token = token or cancel_token(signup)
     with translation.override(language):
-        return reverse(f"workshops:{name}", kwargs={"token": cancel_token(signup)})
+        return reverse(f"workshops:{name}", kwargs={"token": token})
 
 
 def _signup(workshop, email, language="fi", attendees=("",)):
@@ -48,12 +49,14 @@ def test_person_sees_and_downloads_their_data(
 ):
     fi, _sv = make_workshop()
     signup = _signup(fi, "aino@example.com", language, attendees=("Aino", "Eino"))
-    response = client.get(_url("signup", signup, language))
+    token = cancel_token(signup)
+    response = client.get(_url("signup", signup, language, token))
     html = response.content.decode()
     assert heading in html and link in html
     assert "aino@example.com" in html and "040 123 4567" in html
     assert "Gluteeniton" in html
-    assert _url("signup_erase", signup, language) in html
+    assert _url("signup_erase", signup, language, token) in html
+    assert _url("signup_data", signup, language, token) in html
     assert "no-store" in response["Cache-Control"]
 
     response = client.get(_url("signup_data", signup, language))

@@ -87,7 +87,7 @@ def test_group_counts_attendees_and_full_workshop_goes_to_waiting_list(
     waiting = SignUp.objects.get(email="c@example.com")
     assert waiting.status == SignUp.Status.WAITING
     page = client.get(response["Location"]).content.decode()
-    assert "Du står på reservlistan." in page
+    assert "Du står på reservlistan, som nummer 1 i kön." in page
     assert mail.outbox[-1].subject.startswith("Du står på reservlistan")
     # The page says honestly that a new sign-up goes to the waiting list.
     assert "Jonotuslista:" in client.get(fi.url).content.decode()
