@@ -3,14 +3,13 @@
 Personal links never reveal anything when they do not work: a wrong link
 gives 404 and a used or expired one 410, with the same short page."""
 
-import json
-
 from allauth.core import ratelimit
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from website.core import selfservice
 from website.core.i18n import active_language
 from website.core.page_cache import personal_page
 
@@ -233,12 +232,7 @@ def self_service_data(request, token):
         member = _self_service_member(token)
     except services.LinkError as error:
         return _link_error(request, error)
-    response = HttpResponse(
-        json.dumps(member.export_data(), ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="panel-data.json"'
-    return response
+    return selfservice.json_download(member.export_data(), "panel-data.json")
 
 
 @personal_page
@@ -247,21 +241,24 @@ def self_service_erase(request, token):
         member = _self_service_member(token)
     except services.LinkError as error:
         return _link_error(request, error)
-    if request.method == "POST":
-        member.erase()
-        return render(
-            request,
-            "panels/message.html",
-            {
-                "title": _("Your details have been erased"),
-                "message": _(
-                    "Everything we stored about you in the panel has been deleted. "
-                    "Answers you gave earlier remain only as anonymous answers."
-                ),
-            },
-        )
-    return render(
+    return selfservice.erase_flow(
         request,
-        "panels/erase_confirm.html",
-        {"member": member, "token": token, "title": _("Erase your details")},
+        member.erase,
+        confirm={
+            "title": _("Erase your details"),
+            "text": _(
+                "Your e-mail address, name, background details and membership "
+                "will be deleted for good. This cannot be undone. Answers you "
+                "have already given stay only as anonymous answers."
+            ),
+            "button": _("Erase my details"),
+            "cancel_url": reverse("panels:self_service", args=[token]),
+        },
+        done={
+            "title": _("Your details have been erased"),
+            "message": _(
+                "Everything we stored about you in the panel has been deleted. "
+                "Answers you gave earlier remain only as anonymous answers."
+            ),
+        },
     )

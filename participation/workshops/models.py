@@ -70,6 +70,14 @@ class WorkshopPage(RoutablePageMixin, Page):
     language_sv = models.BooleanField(_("in Swedish"), default=False)
     language_en = models.BooleanField(_("in English"), default=False)
     audience = models.CharField(_("audience"), max_length=255, blank=True)
+    municipalities = ParentalManyToManyField(
+        Area,
+        verbose_name=_("municipalities"),
+        blank=True,
+        limit_choices_to={"kind": Area.Kind.MUNICIPALITY},
+        related_name="+",
+        help_text=_("Where the workshop is held or whom it concerns."),
+    )
     capacity = models.PositiveIntegerField(_("capacity (seats)"), default=30)
     waitlist_limit = models.PositiveIntegerField(
         _("waiting list limit (persons)"),
@@ -94,6 +102,15 @@ class WorkshopPage(RoutablePageMixin, Page):
         help_text=_(
             "The most attendees one sign-up may bring. A resident signing up "
             "as an individual may in any case bring only a few named companions."
+        ),
+    )
+    cancelled = models.BooleanField(
+        _("workshop cancelled"),
+        default=False,
+        help_text=_(
+            "The workshop will not be held: sign-up closes and the page and "
+            "calendars say that it is cancelled. Tell the participants with "
+            "a message."
         ),
     )
     signup_opens = models.DateTimeField(_("sign-up opens"), null=True, blank=True)
@@ -146,6 +163,7 @@ class WorkshopPage(RoutablePageMixin, Page):
                     ]
                 ),
                 FieldPanel("audience"),
+                FieldPanel("municipalities"),
             ],
             heading=_("Time and place"),
         ),
@@ -162,6 +180,7 @@ class WorkshopPage(RoutablePageMixin, Page):
                 ),
                 FieldPanel("reminder_days"),
                 FieldPanel("staff_email"),
+                FieldPanel("cancelled"),
             ],
             heading=_("Sign-up"),
         ),
@@ -191,6 +210,12 @@ class WorkshopPage(RoutablePageMixin, Page):
         from .views import workshop_page
 
         return workshop_page(self, request)
+
+    @path("calendar/", name="calendar")
+    def calendar_route(self, request):
+        from .views import calendar_file
+
+        return calendar_file(self, request)
 
     # --- helpers -----------------------------------------------------------
     def source(self):
@@ -245,6 +270,8 @@ class WorkshopPage(RoutablePageMixin, Page):
     def signup_state(self, now=None):
         """'not_open', 'open' or 'closed'."""
         now = now or timezone.now()
+        if self.cancelled:
+            return "closed"
         if self.signup_opens and now < self.signup_opens:
             return "not_open"
         if now >= self.closes_at:
@@ -369,6 +396,34 @@ class SignUp(models.Model):
     @property
     def organisation_display(self):
         return self.organisation_name or self.get_organisation_type_display()
+
+    def export_data(self):
+        """Everything stored about this sign-up, for the person's JSON
+        download (self-service, website/core/selfservice.py)."""
+        return {
+            "workshop": self.workshop.title,
+            "workshop_starts_at": self.workshop.starts_at,
+            "status": self.status,
+            "name": self.name,
+            "email": self.email,
+            "phone": self.phone,
+            "language": self.language,
+            "organisation_type": self.organisation_type,
+            "organisation_name": self.organisation_name,
+            "business_id": self.business_id,
+            "association": self.association.name if self.association else None,
+            "municipality": self.municipality.name if self.municipality else None,
+            "attendees": [a.name for a in self.attendees.all()],
+            "dietary": self.dietary,
+            "accessibility": self.accessibility,
+            "free_text": self.free_text,
+            "consent": self.consent,
+            "signed_up_at": self.created_at,
+            "promoted_at": self.promoted_at,
+            "cancelled_at": self.cancelled_at,
+            "reminded_at": self.reminded_at,
+            "account": self.user.get_username() if self.user else None,
+        }
 
 
 class Attendee(models.Model):

@@ -274,6 +274,31 @@ def cancel_signup(signup_id, by_staff=False):
     return signup, promoted
 
 
+def erase_signup(signup_id):
+    """The person erases their sign-up (self-service): before the workshop
+    its seats are freed and the waiting list moves on as on cancellation
+    (without a cancellation e-mail: the address is being erased); then the
+    personal data goes (retention.erase). The anonymous row stays for the
+    statistics. Returns the sign-ups promoted."""
+    from .retention import erase
+
+    with transaction.atomic():
+        workshop_id = SignUp.objects.values_list("workshop_id", flat=True).get(
+            pk=signup_id
+        )
+        locked = _lock(workshop_id)
+        signup = SignUp.objects.select_for_update().get(pk=signup_id)
+        now = timezone.now()
+        promoted = []
+        if signup.status != SignUp.Status.CANCELLED and now < locked.starts_at:
+            signup.status = SignUp.Status.CANCELLED
+            signup.cancelled_at = now
+            signup.save(update_fields=["status", "cancelled_at"])
+            promoted = _promote(locked, now)
+        erase(SignUp.objects.filter(pk=signup_id), now=now)
+    return promoted
+
+
 def capacity_changed(workshop):
     """Promote after staff changed the capacity (called on publish)."""
     source = workshop.source()

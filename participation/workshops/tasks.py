@@ -1,17 +1,18 @@
 """Workshop e-mails: rendered in the recipient's language (with the
-calendar file and the cancel link) and put in the site's one outbox
-(website.core.mail), which sends and retries them."""
-
-import datetime as dt
+calendar invitation of ics.py, the availability and the cancel link) and
+put in the site's one outbox (website.core.mail), which sends and retries
+them."""
 
 from django.conf import settings
 from django.core import signing
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
-from website.core.mail import send_email
+from website.core.mail import mime_attachment, send_email
 
+from . import ics
+from .availability import availability
 from .models import SignUp
 
 CANCEL_SALT = "participation.workshops.cancel"
@@ -58,58 +59,6 @@ def cancel_url(signup, language=None):
         )
 
 
-def _ics_text(value):
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line):
-    """RFC 5545 line folding at 75 octets."""
-    data = line.encode()
-    parts = []
-    while len(data) > 75:
-        cut = 75 if not parts else 74
-        while (data[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
-            cut -= 1
-        parts.append(data[:cut])
-        data = data[cut:]
-    parts.append(data)
-    return b"\r\n ".join(parts).decode()
-
-
-def ics(workshop, page, uid):
-    """An RFC 5545 calendar with one event."""
-    fmt = "%Y%m%dT%H%M%SZ"
-
-    def stamp(value):
-        return value.astimezone(dt.UTC).strftime(fmt)
-
-    location = page.address or page.online_url
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Yhdessa//Workshops//FI",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:{uid}@yhdessa",
-        f"DTSTAMP:{stamp(timezone.now())}",
-        f"DTSTART:{stamp(workshop.starts_at)}",
-        f"DTEND:{stamp(workshop.ends_at)}",
-        f"SUMMARY:{_ics_text(page.title)}",
-    ]
-    if location:
-        lines.append(f"LOCATION:{_ics_text(location)}")
-    if page.online_url:
-        lines.append(f"URL:{page.online_url}")
-    lines += ["END:VEVENT", "END:VCALENDAR"]
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
-
-
 def _page_in(workshop, language):
     from wagtail.models import Locale
 
@@ -133,14 +82,13 @@ def queue(kind, workshop, to, language, signup=None, data=None):
     if signup is not None:
         context["cancel_url"] = cancel_url(signup, language)
         context["attendees"] = [a.name for a in signup.attendees.all() if a.name]
+        context["availability"] = availability(workshop, signup)
         if kind in (Kind.CONFIRMED, Kind.PROMOTED, Kind.REMINDER):
-            attachments = (
-                (
-                    "workshop.ics",
-                    ics(workshop, page, f"workshop-{workshop.pk}-signup-{signup.pk}"),
-                    "text/calendar",
-                ),
-            )
+            # The same event as the page's "add to calendar" file, with the
+            # online link (ics.py); a MIME part, so method=PUBLISH survives
+            # the outbox.
+            name, content, params = ics.invitation(page)
+            attachments = (mime_attachment(name, content, ics.MIMETYPE, **params),)
     with translation.override(language):
         return send_email(
             f"workshops/email/{kind}",

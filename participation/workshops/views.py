@@ -1,14 +1,21 @@
-from django.shortcuts import redirect
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from website.associations.models import Association
-from website.core.i18n import active_language
+from website.core import selfservice
+from website.core.i18n import active_language, localized
 from website.core.page_cache import personal_page
+from website.indicators.models import Area
 
-from . import services
+from . import ics, services
+from .availability import State, availability
 from .forms import CancelForm, SignUpForm
 from .models import OrganisationType, SignUp, WorkshopPage
 from .tasks import cancel_token, signup_from_token
@@ -33,7 +40,14 @@ def _initial(request, associations):
 
 def workshop_page(page, request):
     source = page.source()
-    state = page.signup_state()
+    current = availability(page)
+    # One decision (availability.py) for the form and every text on the page.
+    if current.can_sign_up:
+        state = "open"
+    elif current.state == State.NOT_OPEN:
+        state = "not_open"
+    else:
+        state = "closed"
     associations = Association.objects.represented_by(request.user).order_by("name_fi")
     if not associations.exists():
         associations = None
@@ -69,20 +83,15 @@ def workshop_page(page, request):
                     ),
                 )
             else:
-                from django.urls import reverse
-
                 return redirect(
                     reverse("workshops:signup", kwargs={"token": cancel_token(signup)})
                 )
-    seats = services.seats(source)
-    waiting_exists = seats.waiting > 0
     context = page.get_context(request)
     context.update(
         {
             "form": form,
             "state": state,
-            "seats": seats,
-            "waiting_exists": waiting_exists,
+            "availability": current,
             "goals": page.goals_for_display(),
             "themes": list(source.themes.all()),
         }
@@ -97,17 +106,27 @@ def _page_for(signup):
     return page if page is not None and page.live else signup.workshop
 
 
+def _link_invalid(request):
+    return TemplateResponse(
+        request,
+        "workshops/link_invalid.html",
+        {"title": _("Link not valid")},
+        status=404,
+    )
+
+
+def _signup_for(token):
+    signup = signup_from_token(token)
+    return None if signup is None or signup.anonymised_at else signup
+
+
 @personal_page
 def signup_status(request, token):
-    """The signed link: shows the sign-up and lets the person cancel it."""
-    signup = signup_from_token(token)
-    if signup is None or signup.anonymised_at:
-        return TemplateResponse(
-            request,
-            "workshops/link_invalid.html",
-            {"title": _("Link not valid")},
-            status=404,
-        )
+    """The signed link: shows the sign-up and what we store, lets the
+    person cancel it, download their data and erase it."""
+    signup = _signup_for(token)
+    if signup is None:
+        return _link_invalid(request)
     page = _page_for(signup)
     over = signup.workshop.starts_at <= timezone.now()
     form = CancelForm(request.POST if request.method == "POST" else None)
@@ -120,6 +139,8 @@ def signup_status(request, token):
         "workshops/signup_status.html",
         {
             "signup": signup,
+            "availability": availability(signup.workshop, signup),
+            "token": token,
             "workshop_page": page,
             "over": over,
             "form": form,
@@ -127,6 +148,101 @@ def signup_status(request, token):
             "title": page.title,
         },
     )
+
+
+@personal_page
+def signup_data(request, token):
+    signup = _signup_for(token)
+    if signup is None:
+        return _link_invalid(request)
+    return selfservice.json_download(signup.export_data(), _("workshop-signup.json"))
+
+
+@personal_page
+def signup_erase(request, token):
+    signup = _signup_for(token)
+    if signup is None:
+        return _link_invalid(request)
+    page = _page_for(signup)
+    return selfservice.erase_flow(
+        request,
+        lambda: services.erase_signup(signup.pk),
+        confirm={
+            "title": _("Erase your details"),
+            "text": _(
+                "Your name, contact details, attendees' names and everything you "
+                "wrote in the sign-up will be deleted for good, and your seat or "
+                "place on the waiting list is given up. This cannot be undone."
+            ),
+            "button": _("Erase my details"),
+            "cancel_url": reverse("workshops:signup", kwargs={"token": token}),
+        },
+        done={
+            "title": _("Your details have been erased"),
+            "message": _(
+                "Everything we stored about you for this workshop has been "
+                "deleted. Only anonymous counts remain for statistics."
+            ),
+            "back_url": page.url,
+            "back_text": _("Back to the workshop page"),
+        },
+    )
+
+
+def calendar_file(page, request):
+    """ "Add to calendar": the page's event as an .ics download named in
+    the page's language."""
+    response = HttpResponse(
+        ics.workshop_calendar(page), content_type=f"{ics.MIMETYPE}; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        True, ics.filename(page)
+    )
+    return response
+
+
+def upcoming(language, municipality=None, now=None):
+    """Live workshops of `language` that have not ended, soonest first;
+    `municipality` (an Area) as chosen on the Finnish page."""
+    pages = WorkshopPage.objects.live().filter(
+        locale__language_code=language, ends_at__gt=now or timezone.now()
+    )
+    if municipality is not None:
+        pages = pages.filter(
+            translation_key__in=WorkshopPage.objects.filter(
+                locale__language_code=settings.LANGUAGE_CODE,
+                municipalities=municipality,
+            ).values("translation_key")
+        )
+    return pages.select_related("locale").order_by("starts_at", "pk")
+
+
+def _municipality(value):
+    municipalities = Area.objects.filter(kind=Area.Kind.MUNICIPALITY)
+    lookup = {"pk": value} if value.isdigit() else {"slug": value}
+    return get_object_or_404(municipalities, **lookup)
+
+
+def feed(request):
+    """The subscribable feed of upcoming workshops in the request's language,
+    optionally of one municipality (`?municipality=<id or slug>`). Public
+    and the same for everyone (no cookie), so the page cache keeps it."""
+    language = active_language()
+    area = None
+    if request.GET.get("municipality"):
+        area = _municipality(request.GET["municipality"])
+    name = _("Workshops")
+    if area is not None:
+        name = f"{name}: {localized(area, 'name', language)}"
+    name = f"{name} – {settings.WAGTAIL_SITE_NAME}"
+    response = HttpResponse(
+        ics.feed(upcoming(language, area), language, name),
+        content_type=f"{ics.MIMETYPE}; charset=utf-8",
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        False, _("workshops.ics")
+    )
+    return response
 
 
 def workshop_list_for(locale_code):

@@ -183,6 +183,8 @@ def _none(p):
 LINKS = {
     "workshops:signup": (_signup, False),
     "workshops:cancel": (_signup, False),
+    "workshops:signup_data": (_signup, False),
+    "workshops:signup_erase": (_signup, False),
     "panels:confirm": (_member(panel_services.CONFIRM_SALT), False),
     "panels:answer": (lambda p: {"token": p["invitation"].token()}, False),
     "panels:self_service": (_member(panel_services.SELF_SERVICE_SALT), False),

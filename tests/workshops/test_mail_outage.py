@@ -33,6 +33,6 @@ def test_confirmation_with_ics_arrives_after_outage(client, workshop, smtp_trans
     assert str(message["Subject"]).startswith("Ilmoittautuminen vahvistettu")
     assert message["Content-Language"] == "fi"
     [ics] = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
-    assert ics.get_filename() == "workshop.ics"
+    assert ics.get_filename() == f"tyopaja-{fi.slug}.ics"
     body = ics.get_content()
-    assert "BEGIN:VEVENT" in body and "SUMMARY:Testityöpaja" in body
+    assert "BEGIN:VEVENT" in body and "SUMMARY;LANGUAGE=fi:Testityöpaja" in body

@@ -44,9 +44,13 @@ def test_resident_signs_up_and_gets_finnish_mail_with_ics_and_cancel_link(
     assert message.subject.startswith("Ilmoittautuminen vahvistettu")
     assert message.extra_headers["Content-Language"] == "fi"
     assert "/fi/tyopajat/" in message.body
-    name, ics, mimetype = message.attachments[0]
-    assert mimetype == "text/calendar" and "BEGIN:VEVENT" in ics
-    assert "SUMMARY:Testityöpaja" in ics and "\r\n" in ics
+    [part] = message.attachments
+    assert part.get_content_type() == "text/calendar"
+    assert part.get_param("method") == "PUBLISH"
+    assert part.get_filename() == f"tyopaja-{fi.slug}.ics"
+    ics = part.get_payload(decode=True).decode()
+    assert "BEGIN:VEVENT" in ics and "\r\n" in ics
+    assert "SUMMARY;LANGUAGE=fi:Testityöpaja" in ics
     # The redirect lands on the signed status page in Finnish.
     page = client.get(response["Location"]).content.decode()
     assert "Sinulla on paikka." in page
@@ -83,7 +87,7 @@ def test_group_counts_attendees_and_full_workshop_goes_to_waiting_list(
     waiting = SignUp.objects.get(email="c@example.com")
     assert waiting.status == SignUp.Status.WAITING
     page = client.get(response["Location"]).content.decode()
-    assert "Du står på reservlistan." in page
+    assert "Du står på reservlistan, som nummer 1 i kön." in page
     assert mail.outbox[-1].subject.startswith("Du står på reservlistan")
     # The page says honestly that a new sign-up goes to the waiting list.
     assert "Jonotuslista:" in client.get(fi.url).content.decode()
@@ -194,7 +198,28 @@ def test_waiting_list_limit_refuses_honestly(client):
     fi, _sv = make_workshop(capacity=1, waitlist_limit=1)
     post(client, fi, email="a@example.com")
     post(client, fi, email="b@example.com")
+    # Seats and the waiting list are full: the page says so and offers no
+    # form; a form sent from an older copy of the page saves nothing.
+    html = client.get(fi.url).content.decode()
+    assert "Täynnä: myös jonotuslista on täynnä." in html
+    assert 'name="email"' not in html
     response = post(client, fi, email="c@example.com")
+    assert "Täynnä: myös jonotuslista on täynnä." in response.content.decode()
+    assert SignUp.objects.filter(workshop=fi).count() == 2
+
+
+def test_waiting_list_limit_refuses_a_group_that_does_not_fit(client):
+    fi, _sv = make_workshop(capacity=1, waitlist_limit=2)
+    post(client, fi, email="a@example.com")
+    post(client, fi, email="b@example.com")
+    response = post(
+        client,
+        fi,
+        email="c@example.com",
+        organisation_type="association",
+        organisation_name="Yhdistys ry",
+        attendees="A\nB",
+    )
     assert response.status_code == 400
     assert "jonotuslistakin on täynnä" in response.content.decode()
     assert SignUp.objects.filter(workshop=fi).count() == 2

@@ -30,6 +30,7 @@ import datetime
 import logging
 import smtplib
 from email.mime.base import MIMEBase
+from email.mime.text import MIMEText
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -69,9 +70,25 @@ def render_email(prefix, context, language):
     return subject, text, html
 
 
+def mime_attachment(name, content, mimetype, **params):
+    """A text attachment as a MIME part whose Content-Type carries
+    parameters, e.g. a calendar invitation's ``method=PUBLISH`` (mail
+    programs offer "add to calendar" from it): UTF-8, base64, the file name
+    encoded per RFC 2231 when it is not ASCII. The outbox keeps such a
+    part's headers as they are (post_office's Attachment.headers)."""
+    maintype, subtype = mimetype.split("/", 1)
+    part = MIMEText(content, subtype, "utf-8")
+    for key, value in params.items():
+        part.set_param(key, value)
+    part.set_param("name", name)
+    part.add_header("Content-Disposition", "attachment", filename=name)
+    return part
+
+
 def send_email(prefix, context, to, language, attachments=(), reply_to=None):
     """Render one message in `language` and queue it; `attachments` are
-    (name, content, mimetype). Returns the number of messages queued (1).
+    (name, content, mimetype) or MIME parts (`mime_attachment`). Returns the
+    number of messages queued (1).
 
     No mail server is contacted here: the message is stored in the caller's
     transaction and delivered after it commits, with retries."""
@@ -86,8 +103,11 @@ def send_email(prefix, context, to, language, attachments=(), reply_to=None):
     )
     if html:
         message.attach_alternative(html, "text/html")
-    for name, content, mimetype in attachments:
-        message.attach(name, content, mimetype)
+    for attachment in attachments:
+        if isinstance(attachment, MIMEBase):
+            message.attach(attachment)
+        else:
+            message.attach(*attachment)
     return queue_messages([message])
 
 
@@ -110,17 +130,30 @@ class QueueBackend(BaseEmailBackend):
 
 
 def _attachment(part):
-    """(name, bytes, mimetype) of an EmailMessage attachment."""
+    """(name, bytes, mimetype, headers or None) of an EmailMessage
+    attachment. A MIME part is stored as it would be sent (its encoded
+    payload) with all its headers, which post_office puts back on delivery,
+    so parameters such as a calendar's ``method`` survive the outbox."""
     if isinstance(part, MIMEBase):
+        payload = part.get_payload()
+        if not isinstance(payload, str):  # a multipart part: keep its content
+            return (
+                part.get_filename() or "attachment",
+                part.as_bytes(),
+                part.get_content_type(),
+                None,
+            )
+        headers = {key: value for key, value in part.items() if key != "MIME-Version"}
         return (
             part.get_filename() or "attachment",
-            part.get_payload(decode=True),
+            payload.encode("ascii", "surrogateescape"),
             part.get_content_type(),
+            headers,
         )
     name, content, mimetype = part
     if isinstance(content, str):
         content = content.encode()
-    return name, content, mimetype or ""
+    return name, content, mimetype or "", None
 
 
 def queue_messages(messages):
@@ -159,8 +192,8 @@ def queue_messages(messages):
         )
         email.save()
         for part in message.attachments:
-            name, content, mimetype = _attachment(part)
-            attachment = Attachment(name=name, mimetype=mimetype)
+            name, content, mimetype, part_headers = _attachment(part)
+            attachment = Attachment(name=name, mimetype=mimetype, headers=part_headers)
             attachment.file.save(name, ContentFile(content), save=True)
             attachment.emails.add(email)
         count += 1
