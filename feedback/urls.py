@@ -2,6 +2,7 @@
 website/urls.py (/fi/palaute/…, /sv/respons/…)."""
 
 from django.urls import path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import views
@@ -14,4 +15,17 @@ urlpatterns = [
     path("page-token/", views.fresh_widget_token, name="widget_token"),
     path("qr/<slug:slug>/", views.qr_landing, name="qr"),
     path(_("embed/"), views.embed, name="embed"),
+    # The giver's personal link (feedback/selfservice.py) and its data rights
+    # (website/core/selfservice.py).
+    path(_("mine/<str:token>/"), views.mine, name="mine"),
+    path(
+        format_lazy("{}data.json", _("mine/<str:token>/")),
+        views.mine_data,
+        name="mine_data",
+    ),
+    path(
+        format_lazy("{}{}", _("mine/<str:token>/"), _("erase/")),
+        views.mine_erase,
+        name="mine_erase",
+    ),
 ]
