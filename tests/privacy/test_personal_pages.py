@@ -221,6 +221,9 @@ LINKS = {
     "association_selfservice:activity_create": (_association, True),
     "association_selfservice:activity_edit": (_activity, True),
     "association_selfservice:activity_delete": (_activity, True),
+    "association_selfservice:my_data": (_none, True),
+    "association_selfservice:my_data_download": (_none, True),
+    "association_selfservice:my_data_erase": (_none, True),
     **{
         name: (_none, True)
         for name in (
