@@ -10,9 +10,10 @@ RETENTION = (
     "stay for statistics)."
 )
 ERASE = (
-    'feedback.services.erase: the handler\'s "Erase personal data" action and '
-    "`purge_feedback --contact-email ADDRESS`; clears the feedback, every "
-    "handling event (texts and reply addresses) and sends address_erased."
+    'feedback.services.erase: the handler\'s "Erase personal data" action, the '
+    "giver's personal link and `purge_feedback --contact-email ADDRESS`; "
+    "clears the feedback, every handling event (texts and reply addresses) "
+    "and sends address_erased."
 )
 
 p.register(
@@ -21,7 +22,9 @@ p.register(
     legal_basis=p.PUBLIC_TASK,
     retention=RETENTION,
     export=(
-        "The handler's feedback view (handlers of the unit); the giver asks the "
+        "The handler's feedback view (handlers of the unit); a giver who left an "
+        "e-mail address: the personal link in the reply e-mail "
+        "(feedback/selfservice.py: see, JSON download, erase); others ask the "
         "registry office."
     ),
     erase=ERASE,

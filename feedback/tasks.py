@@ -86,6 +86,8 @@ def send_reply(event_id):
     )
     if event is None or not event.sent_to:
         return 0
+    from . import selfservice
+
     feedback = event.feedback
     language = feedback.language
     return send_email(
@@ -94,6 +96,9 @@ def send_reply(event_id):
             "feedback": feedback,
             "reply": event.text,
             "unit_name": feedback.unit.path_names(language) if feedback.unit else "",
+            "selfservice_url": selfservice.url(feedback)
+            if feedback.contact_email
+            else "",
         },
         event.sent_to,
         language,

@@ -21,16 +21,19 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from website.core import selfservice as data_rights
 from website.core.antispam import cross_site_post
 from website.core.i18n import active_language
+from website.core.page_cache import personal_page
 
-from . import conf, services
+from . import conf, selfservice, services
 from .forms import (
     ContactFeedbackForm,
     EmbedFeedbackForm,
@@ -248,6 +251,84 @@ def widget_thanks(request):
         "feedback/widget_thanks.html",
         {
             "next": _safe_next(request, request.GET.get("next", "")),
+            "hide_feedback_widget": True,
+        },
+    )
+
+
+# --- the giver's personal link (feedback/selfservice.py) -------------------
+
+
+def _link_invalid(request):
+    return render(
+        request,
+        "feedback/link_invalid.html",
+        {"title": _("Link not valid"), "hide_feedback_widget": True},
+        status=404,
+    )
+
+
+@personal_page
+def mine(request, token):
+    """The giver's feedback, its state and the replies, with the data
+    rights links."""
+    feedback = selfservice.feedback_from_token(token)
+    if feedback is None:
+        return _link_invalid(request)
+    language = active_language()
+    return render(
+        request,
+        "feedback/mine.html",
+        {
+            "title": _("Your feedback"),
+            "feedback": feedback,
+            "unit_name": feedback.unit.path_names(language) if feedback.unit else "",
+            "replies": selfservice.replies(feedback),
+            "data_url": reverse("feedback:mine_data", kwargs={"token": token}),
+            "erase_url": reverse("feedback:mine_erase", kwargs={"token": token}),
+            "hide_feedback_widget": True,
+        },
+    )
+
+
+@personal_page
+def mine_data(request, token):
+    feedback = selfservice.feedback_from_token(token)
+    if feedback is None:
+        return _link_invalid(request)
+    return data_rights.json_download(
+        selfservice.export_data(feedback), _("feedback.json")
+    )
+
+
+@personal_page
+def mine_erase(request, token):
+    feedback = selfservice.feedback_from_token(token)
+    if feedback is None:
+        return _link_invalid(request)
+    return data_rights.erase_flow(
+        request,
+        lambda: services.erase(feedback),
+        confirm={
+            "title": _("Erase your details"),
+            "text": _(
+                "Your name, contact details, the feedback text you wrote and our "
+                "replies to you will be deleted for good, and we can no longer "
+                "answer you. This cannot be undone."
+            ),
+            "button": _("Erase my details"),
+            "cancel_url": reverse("feedback:mine", kwargs={"token": token}),
+            "hide_feedback_widget": True,
+        },
+        done={
+            "title": _("Your details have been erased"),
+            "message": _(
+                "Your personal details and the text of your feedback have been "
+                "deleted. Only anonymous figures (such as the score and the "
+                "unit) remain for statistics."
+            ),
+            "back_url": f"/{active_language()}/",
+            "back_text": _("Back to the front page"),
             "hide_feedback_widget": True,
         },
     )

@@ -20,6 +20,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
+from feedback import selfservice as feedback_selfservice
+from feedback.models import Feedback
 from participation.panels import services as panel_services
 from participation.panels.models import Member, Round, RoundInvitation
 from participation.workshops import services as workshop_services
@@ -148,7 +150,11 @@ def people():
     invitation.refresh_hash()
     invitation.save()
     Round.objects.filter(pk=round_.pk).update(status=Round.Status.OPEN)
+    feedback = Feedback.objects.create(
+        channel="web", text="Oma palaute", contact_email="antaja@example.org"
+    )
     return {
+        "feedback": feedback,
         "user": user,
         "address": address,
         "association": association,
@@ -165,6 +171,10 @@ def _member(salt):
 
 def _signup(p):
     return {"token": cancel_token(p["signup"])}
+
+
+def _feedback(p):
+    return {"token": feedback_selfservice.token(p["feedback"])}
 
 
 def _association(p):
@@ -185,6 +195,9 @@ LINKS = {
     "workshops:cancel": (_signup, False),
     "workshops:signup_data": (_signup, False),
     "workshops:signup_erase": (_signup, False),
+    "feedback:mine": (_feedback, False),
+    "feedback:mine_data": (_feedback, False),
+    "feedback:mine_erase": (_feedback, False),
     "panels:confirm": (_member(panel_services.CONFIRM_SALT), False),
     "panels:answer": (lambda p: {"token": p["invitation"].token()}, False),
     "panels:self_service": (_member(panel_services.SELF_SERVICE_SALT), False),
@@ -208,6 +221,9 @@ LINKS = {
     "association_selfservice:activity_create": (_association, True),
     "association_selfservice:activity_edit": (_activity, True),
     "association_selfservice:activity_delete": (_activity, True),
+    "association_selfservice:my_data": (_none, True),
+    "association_selfservice:my_data_download": (_none, True),
+    "association_selfservice:my_data_erase": (_none, True),
     **{
         name: (_none, True)
         for name in (

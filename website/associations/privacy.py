@@ -18,7 +18,8 @@ ERASE = (
     "website.associations.retention.erase_representative(user): deletes the "
     "account, its representations and change requests' links, clears the "
     "entry's representative fields and sends address_erased; the retention "
-    "purge does the same for expired data."
+    "purge does the same for expired data. The representative runs it "
+    'themselves from "My data" (website/associations/my_data.py).'
 )
 
 p.register(
@@ -26,7 +27,10 @@ p.register(
     purpose="Contacting the person who keeps the entry (staff only, never public).",
     legal_basis=p.PUBLIC_TASK,
     retention=RETENTION,
-    export='The representative\'s "my associations" page; staff in the admin.',
+    export=(
+        'The representative\'s "my associations" page and its "My data" (JSON '
+        "download, website/associations/my_data.py); staff in the admin."
+    ),
     erase=ERASE,
     fields={"representative_name": p.NAME, "representative_email": p.EMAIL},
     not_personal={

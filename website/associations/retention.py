@@ -20,6 +20,80 @@ from . import history
 from .models import Association, ChangeRequest, Representative
 
 
+def _addresses(user):
+    return {
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    } - {""}
+
+
+def entries_naming(user, addresses=None):
+    """The association entries whose representative fields name `user`
+    (one of their addresses, or their name on an entry they represent)."""
+    matches = Q(pk__in=[])
+    for address in _addresses(user) if addresses is None else addresses:
+        matches |= Q(representative_email__iexact=address)
+    name = user.get_full_name()
+    if name:
+        matches |= Q(representative_name=name, representatives__user=user)
+    return Association.objects.filter(
+        pk__in=Association.objects.filter(matches).values("pk")
+    )
+
+
+def representative_data(user):
+    """What the register holds about a representative (GDPR articles 15 and
+    20): the account, its addresses, representations, the change requests
+    they submitted and the entries naming them; for the "My data" page and
+    its download (website/associations/my_data.py)."""
+    return {
+        "account": {
+            "username": user.get_username(),
+            "name": user.get_full_name(),
+            "email": user.email,
+            "created": user.date_joined,
+            "last_sign_in": user.last_login,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified}
+            for address in EmailAddress.objects.filter(user=user).order_by("pk")
+        ],
+        "representations": [
+            {
+                "association": str(representation.association),
+                "status": representation.status,
+                "language": representation.language,
+                "since": representation.created_at,
+            }
+            for representation in Representative.objects.filter(user=user)
+            .select_related("association")
+            .order_by("created_at", "pk")
+        ],
+        "change_requests": [
+            {
+                "association": str(change.association),
+                "kind": change.kind,
+                "status": change.status,
+                "submitted": change.submitted_at,
+                "decided": change.decided_at,
+                "proposed_values": change.data,
+                "reason": change.reason,
+            }
+            for change in ChangeRequest.objects.filter(submitted_by=user)
+            .select_related("association")
+            .order_by("submitted_at", "pk")
+        ],
+        "entries_naming_you": [
+            {
+                "association": str(entry),
+                "representative_name": entry.representative_name,
+                "representative_email": entry.representative_email,
+            }
+            for entry in entries_naming(user).order_by("name_fi")
+        ],
+    }
+
+
 @transaction.atomic
 def erase_representative(user):
     """Delete a representative's account and every copy of their name and
@@ -29,19 +103,8 @@ def erase_representative(user):
     are the administrators' business and are refused."""
     if user.is_staff or user.is_superuser:
         raise ValueError("Staff accounts are removed by the administrators.")
-    addresses = {
-        user.email,
-        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
-    } - {""}
-    matches = Q(pk__in=[])
-    for address in addresses:
-        matches |= Q(representative_email__iexact=address)
-    name = user.get_full_name()
-    if name:
-        matches |= Q(representative_name=name, representatives__user=user)
-    Association.objects.filter(
-        pk__in=Association.objects.filter(matches).values("pk")
-    ).update(**privacy.blank_values(Association))
+    addresses = _addresses(user)
+    entries_naming(user, addresses).update(**privacy.blank_values(Association))
     user.delete()  # cascades: representations, e-mail addresses, MFA
     privacy.forget_addresses(Representative, addresses)
 

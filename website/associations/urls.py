@@ -2,12 +2,13 @@
 /sv/mina-foreningar/."""
 
 from django.urls import path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from website.core.page_cache import personal_page
 
-from . import selfservice
+from . import my_data, selfservice
 
 app_name = "association_selfservice"
 urlpatterns = [
@@ -29,6 +30,18 @@ urlpatterns = [
         _("<int:pk>/activities/<int:activity_pk>/remove/"),
         selfservice.activity_delete,
         name="activity_delete",
+    ),
+    # "My data": see, download and erase (website/core/selfservice.py).
+    path(_("my-data/"), my_data.my_data, name="my_data"),
+    path(
+        format_lazy("{}data.json", _("my-data/")),
+        my_data.my_data_download,
+        name="my_data_download",
+    ),
+    path(
+        format_lazy("{}{}", _("my-data/"), _("erase/")),
+        my_data.my_data_erase,
+        name="my_data_erase",
     ),
 ]
 
