@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from website.core.antispam import SHORT_FORM_AGE, SpamProtectedForm, started_token
+from website.core.form_ui import state_text_limits
 
 from .models import STAFF_CHANNELS, Channel, Feedback, ServiceUnit
 
@@ -36,6 +37,23 @@ def sorted_units(queryset):
     """Units as (area › service › unit) in tree order."""
     units = list(queryset.select_related("parent", "parent__parent"))
     return sorted(units, key=lambda u: u.path_names("fi").lower())
+
+
+def grouped_unit_choices(units):
+    """The units as <optgroup>s by their area (the municipality or the
+    region-wide service area at the top of the tree), each labelled with
+    its path below the area; the area itself is the first option of its
+    group. A unit whose area is not offered gets a group of its own."""
+    groups = {}
+    for unit in sorted_units(units):
+        path = [unit]
+        while path[-1].parent is not None:
+            path.append(path[-1].parent)
+        root = path[-1]
+        names = [node.name for node in reversed(path[:-1])]
+        label = " › ".join(names) if names else root.name
+        groups.setdefault(root.pk, (root.name, []))[1].append((unit.pk, label))
+    return list(groups.values())
 
 
 class FeedbackQuestions(forms.Form):
@@ -76,15 +94,20 @@ class FeedbackQuestions(forms.Form):
         if units is not None:
             self.fields["unit"].queryset = units
             self.fields["unit"].widget.choices = self._unit_choices(units)
+        state_text_limits(self)
 
     def _unit_choices(self, units):
-        return [("", self.fields["unit"].empty_label)] + [
-            (u.pk, u.path_names()) for u in sorted_units(units)
-        ]
+        return [("", self.fields["unit"].empty_label), *grouped_unit_choices(units)]
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("wants_reply") and not cleaned.get("contact_email"):
+        # One error per problem: an address that is not valid already has
+        # its own error; "give an address" would contradict it.
+        if (
+            cleaned.get("wants_reply")
+            and not cleaned.get("contact_email")
+            and "contact_email" not in self.errors
+        ):
             self.add_error(
                 "contact_email",
                 _("Please give an e-mail address, so that we can reply."),
@@ -143,6 +166,10 @@ class WidgetForm(SpamProtectedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     page = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        state_text_limits(self)
 
     def token_binding(self):
         return widget_token_binding(self.data.get(self.add_prefix("page")))
