@@ -88,10 +88,16 @@ def test_change_strata_after_confirmation(client, member, areas):
     )
     member.refresh_from_db()
     assert member.age_group != "75+"  # nothing saved before the confirmation
-    response = client.post(url(member), {**data, "action": "confirm"})
+    # The confirmation carries the values in hidden fields.
+    carried = dict(
+        re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html)
+    )
+    assert carried["age_group"] == "75+"
+    response = client.post(url(member), {**carried, "action": "confirm"})
     assert response.status_code == 200
     member.refresh_from_db()
     assert (member.municipality, member.age_group) == (new_area, "75+")
+    assert member.background == {"services": 1}
 
 
 def test_change_contact_address(client, member, areas):

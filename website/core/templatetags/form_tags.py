@@ -13,7 +13,7 @@ def field_anchor(bound_field):
     widget = bound_field.field.widget
     input_type = getattr(widget, "input_type", None)
     if input_type == "radio" or (
-        input_type == "checkbox" and widget.allow_multiple_selected
+        input_type == "checkbox" and getattr(widget, "allow_multiple_selected", False)
     ):
         return f"{bound_field.auto_id}_0"
     return bound_field.id_for_label
