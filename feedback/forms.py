@@ -41,19 +41,28 @@ def sorted_units(queryset):
 
 def grouped_unit_choices(units):
     """The units as <optgroup>s by their area (the municipality or the
-    region-wide service area at the top of the tree), each labelled with
-    its path below the area; the area itself is the first option of its
-    group. A unit whose area is not offered gets a group of its own."""
+    region-wide service area at the top of the tree, also when only units
+    below it are offered), each labelled with its path below the area; the
+    area itself comes first in its group. Groups and options are in the
+    order of the reader's language (sorted_units sorts by Finnish)."""
     groups = {}
     for unit in sorted_units(units):
         path = [unit]
         while path[-1].parent is not None:
             path.append(path[-1].parent)
         root = path[-1]
-        names = [node.name for node in reversed(path[:-1])]
-        label = " › ".join(names) if names else root.name
-        groups.setdefault(root.pk, (root.name, []))[1].append((unit.pk, label))
-    return list(groups.values())
+        label = " › ".join(node.name for node in reversed(path[:-1]))
+        option = (unit.pk, label or root.name, not label)
+        groups.setdefault(root.pk, (root.name, []))[1].append(option)
+    return [
+        (name, [(pk, label) for pk, label, _root in sorted(options, key=_option_key)])
+        for name, options in sorted(groups.values(), key=lambda g: g[0].lower())
+    ]
+
+
+def _option_key(option):
+    _pk, label, is_root = option
+    return (not is_root, label.lower())
 
 
 class FeedbackQuestions(forms.Form):

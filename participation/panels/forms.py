@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from website.core.antispam import SpamProtectedForm
+from website.core.form_ui import state_text_limits
 from website.core.i18n import localized
 
 from .models import AgeGroup, Member, PanelDraw, Question
@@ -252,6 +253,7 @@ class AnswerForm(forms.Form):
         self.questions = questions
         for question in questions:
             self.fields[f"q{question.pk}"] = self._field(question)
+        state_text_limits(self)
 
     def _field(self, question):
         common = {"label": question.text, "required": question.required}
