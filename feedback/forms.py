@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from website.core.antispam import SHORT_FORM_AGE, SpamProtectedForm, started_token
+from website.core.form_ui import state_text_limits
 
 from .models import STAFF_CHANNELS, Channel, Feedback, ServiceUnit
 
@@ -36,6 +37,32 @@ def sorted_units(queryset):
     """Units as (area › service › unit) in tree order."""
     units = list(queryset.select_related("parent", "parent__parent"))
     return sorted(units, key=lambda u: u.path_names("fi").lower())
+
+
+def grouped_unit_choices(units):
+    """The units as <optgroup>s by their area (the municipality or the
+    region-wide service area at the top of the tree, also when only units
+    below it are offered), each labelled with its path below the area; the
+    area itself comes first in its group. Groups and options are in the
+    order of the reader's language (sorted_units sorts by Finnish)."""
+    groups = {}
+    for unit in sorted_units(units):
+        path = [unit]
+        while path[-1].parent is not None:
+            path.append(path[-1].parent)
+        root = path[-1]
+        label = " › ".join(node.name for node in reversed(path[:-1]))
+        option = (unit.pk, label or root.name, not label)
+        groups.setdefault(root.pk, (root.name, []))[1].append(option)
+    return [
+        (name, [(pk, label) for pk, label, _root in sorted(options, key=_option_key)])
+        for name, options in sorted(groups.values(), key=lambda g: g[0].lower())
+    ]
+
+
+def _option_key(option):
+    _pk, label, is_root = option
+    return (not is_root, label.lower())
 
 
 class FeedbackQuestions(forms.Form):
@@ -76,15 +103,20 @@ class FeedbackQuestions(forms.Form):
         if units is not None:
             self.fields["unit"].queryset = units
             self.fields["unit"].widget.choices = self._unit_choices(units)
+        state_text_limits(self)
 
     def _unit_choices(self, units):
-        return [("", self.fields["unit"].empty_label)] + [
-            (u.pk, u.path_names()) for u in sorted_units(units)
-        ]
+        return [("", self.fields["unit"].empty_label), *grouped_unit_choices(units)]
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("wants_reply") and not cleaned.get("contact_email"):
+        # One error per problem: an address that is not valid already has
+        # its own error; "give an address" would contradict it.
+        if (
+            cleaned.get("wants_reply")
+            and not cleaned.get("contact_email")
+            and "contact_email" not in self.errors
+        ):
             self.add_error(
                 "contact_email",
                 _("Please give an e-mail address, so that we can reply."),
@@ -162,6 +194,10 @@ class WidgetForm(SpamProtectedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     page = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        state_text_limits(self)
 
     def token_binding(self):
         return widget_token_binding(self.data.get(self.add_prefix("page")))

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services, stats
+from . import exports, services, stats
 from .forms import DrawForm
 from .models import Member, Panel, Round
 
@@ -113,3 +113,10 @@ def round_results(request, pk):
             "min_group": stats.min_group_size(),
         },
     )
+
+
+def round_results_xlsx(request, pk):
+    """The round's results for analysts, in the user's admin language."""
+    _check(request)
+    round_ = get_object_or_404(Round.objects.select_related("panel"), pk=pk)
+    return exports.round_results_xlsx(round_)

@@ -3,9 +3,21 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from website.core.antispam import SpamProtectedForm
+from website.core.form_ui import state_text_limits
 from website.core.i18n import localized
 
 from .models import AgeGroup, Member, PanelDraw, Question
+
+CHOOSE = _("Choose…")
+
+
+# "I prefer not to say" is an answer of its own, not the empty value: a
+# radio option whose value is empty would be checked before anyone chose it.
+NOT_SAY = "-"
+
+
+def _background_answer(value):
+    return None if value == NOT_SAY else int(value)
 
 
 def _background_fields(form, panel, initial=None):
@@ -14,12 +26,12 @@ def _background_fields(form, panel, initial=None):
         form.fields[f"bg_{question.key}"] = forms.TypedChoiceField(
             label=question.text,
             required=False,
-            coerce=int,
+            coerce=_background_answer,
             empty_value=None,
-            choices=[("", _("I prefer not to say"))]
+            choices=[(NOT_SAY, _("I prefer not to say"))]
             + list(enumerate(question.choice_list())),
             widget=forms.RadioSelect,
-            initial=initial.get(question.key, ""),
+            initial=initial.get(question.key),
         )
 
 
@@ -45,14 +57,24 @@ class JoinForm(SpamProtectedForm, forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    # The strata start empty (issue 20): a preselected municipality or age
+    # group that the person does not change skews the stratified draw.
     municipality = forms.ModelChoiceField(
-        label=_("Municipality of residence"), queryset=None, empty_label=None
+        label=_("Municipality of residence"),
+        queryset=None,
+        empty_label=CHOOSE,
+        error_messages={"required": _("Choose your municipality of residence.")},
     )
-    age_group = forms.ChoiceField(label=_("Age group"), choices=AgeGroup.choices)
+    age_group = forms.ChoiceField(
+        label=_("Age group"),
+        choices=[("", CHOOSE), *AgeGroup.choices],
+        error_messages={"required": _("Choose your age group.")},
+    )
     language = forms.ChoiceField(
         label=_("Language for messages"),
         choices=Member.Language.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the language for messages.")},
     )
     eligible = forms.BooleanField(label="")
     consent = forms.BooleanField(
@@ -67,7 +89,6 @@ class JoinForm(SpamProtectedForm, forms.Form):
         self.fields["municipality"].label_from_instance = lambda a: localized(
             a, "name", language
         )
-        self.fields["language"].initial = language
         self.fields["eligible"].label = _(
             "I live in the municipality I chose and I am at least %(age)s years old."
         ) % {"age": panel.min_age}
@@ -99,26 +120,111 @@ class ResendForm(SpamProtectedForm, forms.Form):
 
 
 class SelfServiceForm(forms.Form):
-    name = forms.CharField(label=_("Name (optional)"), required=False, max_length=200)
+    """A member's own details from the personal link: contact, strata,
+    language and background. The view shows the changes for confirmation
+    before `save` (confirm on POST)."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("Messages and your personal link are sent to this address."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    name = forms.CharField(
+        label=_("Name (optional)"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality of residence"),
+        queryset=None,
+        empty_label=CHOOSE,
+        error_messages={"required": _("Choose your municipality of residence.")},
+    )
+    age_group = forms.ChoiceField(
+        label=_("Age group"),
+        choices=[("", CHOOSE), *AgeGroup.choices],
+        error_messages={"required": _("Choose your age group.")},
+    )
     language = forms.ChoiceField(
         label=_("Language for messages"),
         choices=Member.Language.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the language for messages.")},
     )
 
-    def __init__(self, *args, member, **kwargs):
+    def __init__(self, *args, member, language=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.member = member
-        self.fields["name"].initial = member.name
-        self.fields["language"].initial = member.language
+        language = language or member.language
+        self.fields["municipality"].queryset = member.panel.municipalities.order_by(
+            f"name_{language}"
+        )
+        self.fields["municipality"].label_from_instance = lambda a: localized(
+            a, "name", language
+        )
+        for name in ("email", "name", "age_group", "language"):
+            self.fields[name].initial = getattr(member, name)
+        self.fields["municipality"].initial = member.municipality_id
         _background_fields(self, member.panel, member.background)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        taken = (
+            Member.objects.filter(panel=self.member.panel, email=email)
+            .exclude(pk=self.member.pk)
+            .exists()
+        )
+        if taken:
+            raise forms.ValidationError(
+                _("Another application to this panel uses this address.")
+            )
+        return email
+
+    def changes(self):
+        """(label, old, new) of each field whose value the member changed,
+        as text, for the confirmation step."""
+        rows = []
+        for name, field in self.fields.items():
+            old = self._display(field, self.initial.get(name, field.initial))
+            new = self._display(field, self.cleaned_data.get(name))
+            if old != new:
+                rows.append((field.label, old, new))
+        return rows
+
+    @staticmethod
+    def _display(field, value):
+        if value is None or value == "":
+            return ""
+        if isinstance(field, forms.ModelChoiceField):
+            pk = getattr(value, "pk", value)
+            obj = field.queryset.filter(pk=pk).first()
+            return field.label_from_instance(obj) if obj else ""
+        if isinstance(field, forms.ChoiceField):
+            for key, label in field.choices:
+                if str(key) == str(value):
+                    return str(label)
+        return str(value)
 
     def save(self):
         member = self.member
-        member.name = self.cleaned_data["name"]
-        member.language = self.cleaned_data["language"]
+        data = self.cleaned_data
+        member.email = data["email"]
+        member.name = data["name"]
+        member.municipality = data["municipality"]
+        member.age_group = data["age_group"]
+        member.language = data["language"]
         member.background = _background_data(self)
-        member.save(update_fields=["name", "language", "background"])
+        member.save(
+            update_fields=[
+                "email",
+                "name",
+                "municipality",
+                "age_group",
+                "language",
+                "background",
+            ]
+        )
         return member
 
 
@@ -147,6 +253,7 @@ class AnswerForm(forms.Form):
         self.questions = questions
         for question in questions:
             self.fields[f"q{question.pk}"] = self._field(question)
+        state_text_limits(self)
 
     def _field(self, question):
         common = {"label": question.text, "required": question.required}

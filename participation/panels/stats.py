@@ -9,6 +9,7 @@ replaced by None and `suppressed` is True.
 from django.conf import settings
 from django.db.models import Count
 
+from website.core.i18n import localized
 from website.indicators.models import Area
 
 from .models import AgeGroup, Answer, Question
@@ -75,7 +76,13 @@ def response_rates(round_, min_group=None):
         round_, round_.responded_counts, answered_only=True
     )
     area_ids = set(invited_muni) | {k for k in by_muni if k is not None}
-    names = dict(Area.objects.filter(pk__in=area_ids).values_list("pk", "name_fi"))
+    # In the reader's language (the admin's, or an export's).
+    names = {
+        area.pk: localized(area, "name")
+        for area in Area.objects.filter(pk__in=area_ids).only(
+            "pk", "name_fi", "name_sv"
+        )
+    }
     ages = dict(AgeGroup.choices)
     return {
         "overall": _rate(total, invited_total, minimum),

@@ -191,27 +191,49 @@ def _self_service_member(token):
 
 @personal_page
 def self_service(request, token):
+    """The member's own page. Changing details takes two POSTs: "update"
+    validates and shows the changes, "confirm" (the same values, carried
+    in hidden fields) saves them; "edit" goes back to the form."""
     try:
         member = _self_service_member(token)
     except services.LinkError as error:
         return _link_error(request, error)
+    action = request.POST.get("action") if request.method == "POST" else None
     form = SelfServiceForm(
-        request.POST if request.POST.get("action") == "update" else None,
+        request.POST if action in ("update", "confirm", "edit") else None,
         member=member,
+        language=active_language(),
     )
     message = None
-    if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "update" and form.is_valid():
-            form.save()
-            message = _("Your details have been saved.")
-        elif action == "leave" and member.left_at is None:
-            services.leave(member)
-            message = _(
-                "You have left the panel. You will get no more questions. Your "
-                "details will be deleted after the retention period, or now if "
-                "you erase them below."
+    if action in ("update", "confirm") and member.left_at is None and form.is_valid():
+        changes = form.changes()
+        if action == "update" and changes:
+            return render(
+                request,
+                "panels/self_service_confirm.html",
+                {
+                    "member": member,
+                    "form": form,
+                    "changes": changes,
+                    "token": token,
+                    "title": _("Check your changes"),
+                },
             )
+        if action == "confirm":
+            form.save()
+            form = SelfServiceForm(member=member, language=active_language())
+            message = _("Your details have been saved.")
+        else:
+            message = _("You did not change anything.")
+    elif action == "leave" and member.left_at is None:
+        services.leave(member)
+        message = _(
+            "You have left the panel. You will get no more questions. Your "
+            "details will be deleted after the retention period, or now if "
+            "you erase them below."
+        )
+    if action == "edit":
+        form.errors.clear()
     return render(
         request,
         "panels/self_service.html",
@@ -223,6 +245,7 @@ def self_service(request, token):
             "data": member.export_data(),
             "title": _("Your details in the panel"),
         },
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 

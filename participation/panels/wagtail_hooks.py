@@ -20,6 +20,11 @@ def register_admin_urls():
             name="panels_admin_results",
         ),
         path(
+            "panels/rounds/<int:pk>/results.xlsx",
+            admin_views.round_results_xlsx,
+            name="panels_admin_results_xlsx",
+        ),
+        path(
             "panels/rounds/<int:pk>/<str:action>/",
             admin_views.round_action,
             name="panels_admin_round_action",

@@ -32,10 +32,19 @@ def test_see_and_change(client, member):
     response = client.get(url(member))
     assert response.status_code == 200
     assert "Greta Gran" in response.content.decode()
-    response = client.post(
-        url(member),
-        {"action": "update", "name": "", "language": "sv", "bg_services": ""},
-    )
+    data = {
+        "email": member.email,
+        "municipality": member.municipality_id,
+        "age_group": member.age_group,
+        "name": "",
+        "language": "sv",
+        "bg_services": "",
+    }
+    response = client.post(url(member), {**data, "action": "update"})
+    assert response.status_code == 200
+    member.refresh_from_db()
+    assert member.name == "Greta Gran"  # shown for confirmation, not saved
+    response = client.post(url(member), {**data, "action": "confirm"})
     assert response.status_code == 200
     member.refresh_from_db()
     assert member.name == "" and member.language == "sv" and member.background == {}
