@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from website.core import crawlers
 from website.core import views as core_views
 from website.core.page_cache import personal_page
 from website.search import views as search_views
@@ -18,6 +19,10 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     # Browsers' CSP violation reports (no language: nobody reads the page).
     path("csp-report/", core_views.csp_report, name="csp_report"),
+    # Crawlers and browsers: both languages in one sitemap (hreflang).
+    path("sitemap.xml", crawlers.sitemap, name="sitemap"),
+    path("robots.txt", crawlers.robots_txt, name="robots_txt"),
+    path("favicon.ico", crawlers.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
