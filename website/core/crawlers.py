@@ -12,7 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemap_views
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 class PageSitemap(Sitemap):
@@ -51,14 +51,59 @@ class PageSitemap(Sitemap):
                     "location": translation_.get_full_url(self.request),
                 }
             )
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
         urls = []
+        routes = {}  # (page translation key, route key) -> [url info]
         for item in object_list:
             alternates = translations.get(item.translation_key, [])
             for url_info in item.get_sitemap_urls(self.request):
                 if len(alternates) > 1:
                     url_info["alternates"] = alternates
                 urls.append(url_info)
+            for route_key, path in _routes(item):
+                url_info = {
+                    "item": item,
+                    "location": _origin(item, self.request) + path,
+                    "lastmod": item.last_published_at,
+                    "lang_code": codes[item.locale_id],
+                }
+                routes.setdefault((item.translation_key, route_key), []).append(
+                    url_info
+                )
+                urls.append(url_info)
+        for infos in routes.values():
+            if len(infos) > 1:
+                alternates = [
+                    {"lang_code": info["lang_code"], "location": info["location"]}
+                    for info in infos
+                ]
+                for info in infos:
+                    info["alternates"] = alternates
         return urls
+
+
+def _origin(page, request):
+    return page.get_full_url(request)[: -len(page.get_url(request))]
+
+
+def _routes(page):
+    """A page's public sub-pages (routes): [(key the same in every language,
+    path)]: the plan's measures, the report's municipality cards, the
+    map's associations. One query per such page."""
+    from website.associations.models import Association, AssociationMapPage
+    from website.indicators.models import Area
+    from website.plan.models import Measure, PlanPage
+    from website.report.models import ReportPage
+
+    if isinstance(page, PlanPage):
+        for measure in Measure.objects.published().filter(locale=page.locale_id):
+            yield measure.translation_key, measure.get_url(plan=page)
+    elif isinstance(page, ReportPage):
+        for area in Area.objects.filter(kind=Area.Kind.MUNICIPALITY):
+            yield area.slug, page.municipality_url(area)
+    elif isinstance(page, AssociationMapPage):
+        for association in Association.objects.published():
+            yield association.slug, page.association_url(association)
 
 
 class ViewSitemap(DjangoSitemap):
@@ -82,28 +127,30 @@ def sitemap(request):
     )
 
 
-# Personal links and signed-in pages: (URL name, arguments); the path up to
-# the argument is disallowed in every language.
+# Personal links and signed-in pages: (URL name, arguments, what to keep
+# out); the path up to the argument, or the section, in every language.
 PRIVATE_URLS = [
-    ("account_login", []),
-    ("association_selfservice:dashboard", []),
-    ("workshops:signup", ["TOKEN"]),
-    ("workshops:cancel", ["TOKEN"]),
-    ("panels:confirm", ["TOKEN"]),
-    ("panels:answer", ["TOKEN"]),
-    ("panels:self_service", ["TOKEN"]),
+    ("account_login", [], "section"),  # /fi/tilit/kirjaudu/ -> /fi/tilit/
+    ("association_selfservice:dashboard", [], "path"),
+    ("workshops:signup", ["TOKEN"], "path"),
+    ("workshops:cancel", ["TOKEN"], "path"),
+    ("panels:confirm", ["TOKEN"], "path"),
+    ("panels:answer", ["TOKEN"], "path"),
+    ("panels:self_service", ["TOKEN"], "path"),
 ]
 
 
 def _private_prefixes():
-    for url_name, args in PRIVATE_URLS:
+    for url_name, args, keep_out in PRIVATE_URLS:
         for code in ("fi", "sv"):
             with translation.override(code):
                 url = reverse(url_name, args=args)
             if args:
                 yield url.rsplit(args[0], 1)[0]
-            else:  # the whole section: /fi/tilit/kirjaudu/ -> /fi/tilit/
+            elif keep_out == "section":
                 yield url.rstrip("/").rsplit("/", 1)[0] + "/"
+            else:
+                yield url
 
 
 @require_safe

@@ -7,6 +7,7 @@ wagtail-localize copied with Finnish choices still links to the Swedish
 pages (`localized_pages`, one query per block).
 """
 
+from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -53,8 +54,15 @@ def localized_pages(pages):
 
 
 def localized_url(url):
-    """An internal link typed in one language, in the active language."""
-    return translate_url(url, translation.get_language()) if url else url
+    """An internal link typed in one language (/fi/…), in the active one."""
+    language = translation.get_language()
+    if not url or not url.startswith("/"):
+        return url
+    prefix = url.split("/")[1]
+    if prefix not in dict(settings.LANGUAGES):
+        return url
+    with translation.override(prefix):  # its URL resolves in its own language
+        return translate_url(url, language)
 
 
 class HeroBlock(blocks.StructBlock):

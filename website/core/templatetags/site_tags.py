@@ -104,9 +104,16 @@ def absolute_static(context, path):
 @register.simple_tag(takes_context=True)
 def share_description(context):
     """A page's description for link previews: its search description, else
-    the start of its introduction (or of its hero block's text)."""
+    the start of its introduction or summary (or of its hero block's text)."""
     page = context.get("page")
-    text = getattr(page, "search_description", "") or getattr(page, "introduction", "")
+    text = next(
+        (
+            getattr(page, name, "")
+            for name in ("search_description", "introduction", "summary")
+            if getattr(page, name, "")
+        ),
+        "",
+    )
     if not text and page is not None:  # a composed page: its hero's text
         body = getattr(page, "body", None)
         for block in body if isinstance(body, StreamValue) else []:
