@@ -3,16 +3,38 @@ current language's home page (statutory standard pages stay in the footer),
 each with its own "show in menus" children.
 
 Built in three queries (the home page of the language, the top pages, their
-children) and kept in the "pages" cache per site and language: that cache's
-keys carry the page cache generation, so publishing, moving or unpublishing
-a page (which bumps it) rebuilds the menu too.
+children) and kept in the default cache per site and language under a menu
+generation that publishing, unpublishing, moving or deleting a page bumps
+(`connect`); other content changes (a measure, feedback) keep it.
 """
 
-from django.conf import settings
 from django.core.cache import caches
 from wagtail.models import Page, Site
 
 CACHE_SECONDS = 24 * 3600
+GENERATION_KEY = "main-menu-generation"
+
+
+def invalidate(**kwargs):
+    cache = caches["default"]
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        invalidate()
+
+
+def connect():
+    from django.db.models.signals import post_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate, dispatch_uid=f"main-menu-{id(signal)}")
+    post_delete.connect(_page_deleted, dispatch_uid="main-menu-page-deleted")
 
 
 def _build(site, language, request):
@@ -77,8 +99,9 @@ def main_menu(request, language):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return []
-    cache = caches[settings.CACHE_MIDDLEWARE_ALIAS]
-    key = f"main-menu:{site.pk}:{language}"
+    cache = caches["default"]
+    generation = cache.get(GENERATION_KEY, 0)
+    key = f"main-menu:{generation}:{site.pk}:{language}"
     items = cache.get(key)
     if items is None:
         items = _build(site, language, request)

@@ -43,7 +43,6 @@ def localized_pages(pages):
             translation_key__in=[page.translation_key for page in pages],
             locale__language_code=language,
         )
-        .specific()
     }
     result = []
     for page in pages:
@@ -178,8 +177,7 @@ class LatestNewsBlock(blocks.StructBlock):
             pages.live()
             .public()
             .order_by("-first_published_at", "path")
-            .defer_streamfields()
-            .specific()[: value["count"]]
+            .defer_streamfields()[: value["count"]]
         )
 
 
