@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from website.api import docs as api_docs
+from website.core import crawlers
 from website.core import views as core_views
 from website.core.page_cache import personal_page
 from website.search import views as search_views
@@ -21,6 +22,10 @@ urlpatterns = [
     path("csp-report/", core_views.csp_report, name="csp_report"),
     # The open read API, language by ?lang= or Accept-Language (docs/api.md).
     path("api/v1/", include("website.api.urls")),
+    # Crawlers and browsers: both languages in one sitemap (hreflang).
+    path("sitemap.xml", crawlers.sitemap, name="sitemap"),
+    path("robots.txt", crawlers.robots_txt, name="robots_txt"),
+    path("favicon.ico", crawlers.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

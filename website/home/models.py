@@ -1,30 +1,20 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from website.home.blocks import BodyBlock, HomeBlock
 from website.search.fields import AnalyzedSearchField, analyzed
 
 
-class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(
-        form_classname="title",
-        icon="title",
-        label=_("heading"),
-        template="blocks/heading.html",
-    )
-    paragraph = blocks.RichTextBlock(
-        icon="pilcrow", label=_("paragraph"), template="blocks/paragraph.html"
-    )
-
-
 class HomePage(Page):
-    """The front page of one language tree (/fi/, /sv/)."""
+    """The front page of one language tree (/fi/, /sv/), composed by editors
+    from blocks (website.home.blocks). Without blocks it lists the plans and
+    the latest reports, as before."""
 
     introduction = RichTextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(HomeBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
@@ -45,6 +35,8 @@ class HomePage(Page):
         from website.report.models import ReportPage
 
         context = super().get_context(request, *args, **kwargs)
+        if self.body:
+            return context
         context["plans"] = (
             PlanPage.objects.child_of(self).live().order_by("-period_start")
         )

@@ -90,3 +90,22 @@ GOAL_SECTIONS = [_workshops, _rounds]
 def suppressed(value):
     """True for a figure left out by small-number suppression."""
     return is_suppressed(value)
+
+
+@register.simple_tag
+def upcoming_workshops(count=3):
+    """The next `count` live workshops of the active language that have not
+    started yet, for the home page's block: one query."""
+    from django.utils import timezone, translation
+
+    from participation.workshops.models import WorkshopPage
+
+    return list(
+        WorkshopPage.objects.live()
+        .public()
+        .filter(
+            locale__language_code=translation.get_language(),
+            starts_at__gt=timezone.now(),
+        )
+        .order_by("starts_at", "pk")[: max(1, min(int(count), 12))]
+    )

@@ -1,7 +1,11 @@
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation as translation_utils
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
 register = template.Library()
@@ -90,3 +94,39 @@ def footer_pages(context):
         .order_by("path")
         .only("id", "title", "url_path", "path", "depth", "locale_id")
     )
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main menu of this language (website.core.navigation)."""
+    from website.core.navigation import main_menu as build
+
+    language = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return build(context.get("request"), language)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    return absolute(context, static(path))
+
+
+@register.simple_tag(takes_context=True)
+def share_description(context):
+    """A page's description for link previews: its search description, else
+    the start of its introduction or summary (or of its hero block's text)."""
+    page = context.get("page")
+    text = next(
+        (
+            getattr(page, name, "")
+            for name in ("search_description", "introduction", "summary")
+            if getattr(page, name, "")
+        ),
+        "",
+    )
+    if not text and page is not None:  # a composed page: its hero's text
+        body = getattr(page, "body", None)
+        for block in body if isinstance(body, StreamValue) else []:
+            if block.block_type == "hero":
+                text = block.value["text"]
+                break
+    return Truncator(strip_tags(str(text or "")).strip()).words(40)

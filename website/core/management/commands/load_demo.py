@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from website.associations.demo import load_associations
 from website.core import demo
 from website.core.demo_pages import ensure_statutory_pages
+from website.home.demo import compose_home
 from website.indicators.demo import load_demo_series
 from website.plan.demo.loader import load_plan
 from website.programs.demo import load_programs
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         ensure_statutory_pages(home_fi, sv)
         for name in settings.DEMO_CONTENT_LOADERS:
             summary.update(_optional_loader(name)(home_fi, fi, sv) or {})
+        summary.update(compose_home(home_fi, fi, sv))
         rebuild(write=lambda message: None)
         self.stdout.write(
             self.style.SUCCESS(
