@@ -8,6 +8,9 @@ from . import views
 
 app_name = "workshops"
 urlpatterns = [
+    # The prefix itself (/fi/tyopajat/, /sv/workshoppar/) leads to the
+    # listing page, wherever editors have placed it in the tree.
+    path("", views.listing_redirect, name="listing"),
     path(_("signup/<str:token>/"), views.signup_status, name="signup"),
     # The e-mailed cancel link is the same signed page (cancel is a POST).
     path(_("cancel/<str:token>/"), views.signup_status, name="cancel"),
