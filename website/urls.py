@@ -38,7 +38,6 @@ urlpatterns += i18n_patterns(
         _("accounts/"),
         include(decorate_urlpatterns(allauth_urls.urlpatterns, personal_page)),
     ),
-    path(_("programs/"), include("website.programs.urls")),
     path(_("my-associations/"), include("website.associations.urls")),
     path(_("workshops/"), include("participation.workshops.urls")),
     path(_("panels/"), include("participation.panels.urls")),

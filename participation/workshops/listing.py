@@ -46,12 +46,12 @@ class ListingFilterForm(forms.Form):
         empty_label=_("All themes"),
     )
     start = forms.DateField(
-        label=_("From"),
+        label=_("Earliest date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     end = forms.DateField(
-        label=_("Until"),
+        label=_("Latest date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )

@@ -1,15 +1,16 @@
 import re
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
 
 from website.programs.models import (
     LEVEL_SYMBOLS,
     Program,
+    ProgramIndexPage,
     ProgramStatusCard,
     ReportingPeriod,
     StatusLevel,
+    route_url,
 )
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +21,8 @@ MAX_QUERIES = {"index": 6, "period": 8, "program": 7}
 
 
 def url(language, name, **kwargs):
-    with translation.override(language):
-        return reverse(f"programs:{name}", kwargs=kwargs)
+    """A route of the program page (ProgramIndexPage) in that language."""
+    return route_url(name, *kwargs.values(), language=language)
 
 
 def get(client, path):
@@ -176,3 +177,16 @@ def test_period_page_queries_do_not_grow(
         make_card(program, ReportingPeriod.objects.create(year=year, half=1))
     with django_assert_max_num_queries(MAX_QUERIES["program"]):
         get(client, url("fi", "program", pk=program.pk))
+
+
+@pytest.mark.parametrize(
+    ("language", "address"), [("fi", "/fi/ohjelmat/"), ("sv", "/sv/program/")]
+)
+def test_program_page_is_in_the_tree_at_the_old_address(client, language, address):
+    page = ProgramIndexPage.objects.live().get(locale__language_code=language)
+    assert page.show_in_menus
+    assert page.get_parent().depth == 2  # directly under the home page
+    assert page.url == address
+    assert url(language, "index") == address
+    assert url(language, "period", year=2024, half=2) == f"{address}2024-2/"
+    get(client, address)
