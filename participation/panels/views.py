@@ -31,14 +31,14 @@ def _link_error(request, error):
     return response
 
 
-def _page_context(page, route, panel, **context):
+def _page_context(request, page, route, panel, **context):
     """The listing page the route belongs to (breadcrumbs) and the same
     route in the other language (language switcher)."""
     context["panel"] = panel
     if page is not None:
         context["page"] = page
         context["translations_override"] = route_translations(
-            page, route, args=[panel.slug]
+            page, route, args=[panel.slug], request=request
         )
     return context
 
@@ -72,7 +72,7 @@ def panel_detail(request, slug, page=None):
         request,
         "panels/panel_detail.html",
         _page_context(
-            page, "panel", panel, consent=consent, form=form, title=panel.name
+            request, page, "panel", panel, consent=consent, form=form, title=panel.name
         ),
     )
 
@@ -84,6 +84,7 @@ def join_sent(request, slug, page=None):
         request,
         "panels/message.html",
         _page_context(
+            request,
             page,
             "join_sent",
             panel,
@@ -152,7 +153,9 @@ def resend(request, slug, page=None):
     return render(
         request,
         "panels/resend.html",
-        _page_context(page, "resend", panel, form=form, title=_("Send the link again")),
+        _page_context(
+            request, page, "resend", panel, form=form, title=_("Send the link again")
+        ),
         status=400 if form.is_bound else 200,
     )
 
@@ -164,6 +167,7 @@ def resend_sent(request, slug, page=None):
         request,
         "panels/message.html",
         _page_context(
+            request,
             page,
             "resend_sent",
             panel,

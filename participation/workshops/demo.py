@@ -6,6 +6,9 @@
   would have done; only the counts and attendance remain.
 - An upcoming workshop 30 days ahead with 30 seats: 27 taken, 3 free and an
   association's party of five on the waiting list (a party is never split).
+- Five more on the plan's themes, three upcoming and two past, in several
+  municipalities and without sign-ups, so that the listing page
+  (Työpajat ja tapahtumat, under Osallistu) and its filters show something.
 
 Idempotent: pages are found by translation key, sign-ups only created when
 the page has none. Sign-ups are inserted directly (no e-mails).
@@ -124,6 +127,7 @@ MORE = [
         "days": 14,
         "hours": 2,
         "capacity": 25,
+        "goals": [],
     },
     {
         "key": "workshop-loneliness-older-people",
@@ -150,6 +154,7 @@ MORE = [
         "days": 45,
         "hours": 3,
         "capacity": 40,
+        "goals": [],
         "venue": "hybrid",
     },
     {
@@ -173,6 +178,7 @@ MORE = [
         "days": 60,
         "hours": 2,
         "capacity": 30,
+        "goals": [],
     },
     {
         "key": "workshop-phenomenon-2",
@@ -197,6 +203,7 @@ MORE = [
         "date": datetime(2023, 3, 15, 9, 0, tzinfo=HELSINKI),
         "hours": 5,
         "capacity": 100,
+        "goals": [],
     },
     {
         "key": "workshop-barriers-to-exercise",
@@ -215,6 +222,7 @@ MORE = [
         "date": datetime(2024, 10, 8, 17, 0, tzinfo=HELSINKI),
         "hours": 2,
         "capacity": 40,
+        "goals": [],
     },
 ]
 
@@ -261,7 +269,9 @@ def _page(parent, fi, sv, spec, starts_at, hours, **fields):
         page.municipalities.set(
             Area.objects.filter(code__in=spec.get("municipalities", []))
         )
-        page.goals.set(GoalPage.objects.filter(locale=fi, number__in=[2, 5]))
+        page.goals.set(
+            GoalPage.objects.filter(locale=fi, number__in=spec.get("goals", [2, 5]))
+        )
         page.save_revision().publish()
     if not WorkshopPage.objects.filter(translation_key=key, locale=sv).exists():
 

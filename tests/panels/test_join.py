@@ -36,7 +36,9 @@ def link_path(message):
 def test_panel_page_in_both_languages(
     client, panel, prefix, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(12):
+    # A route of the panel listing page: Wagtail's routing and the language
+    # switcher's translations add a few queries, none per row.
+    with django_assert_max_num_queries(20):
         response = client.get(f"{prefix}{panel.slug}/")
     assert response.status_code == 200
     text = response.content.decode()

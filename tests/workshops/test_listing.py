@@ -145,3 +145,19 @@ def test_listing_queries_do_not_grow_with_rows(
     with django_assert_max_num_queries(len(before.captured_queries)):
         response = client.get(url, {"theme": "", "municipality": ""})
     assert len(response.context["upcoming"]) >= 8
+
+
+def test_past_workshops_are_paginated_keeping_the_filters(client, monkeypatch):
+    from participation.workshops import listing
+
+    monkeypatch.setattr(listing, "PAST_PER_PAGE", 1)
+    index = _index("fi")
+    first = client.get(index.url, {"start": "2019-01-01"})
+    html = first.content.decode()
+    assert first.context["past"].paginator.num_pages >= 2
+    assert 'href="?start=2019-01-01&amp;page=2"' in html
+    second = client.get(index.url, {"start": "2019-01-01", "page": "2"})
+    assert second.context["past"].number == 2
+    assert [p.pk for p in second.context["past"]] != [
+        p.pk for p in first.context["past"]
+    ]

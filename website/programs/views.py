@@ -70,7 +70,7 @@ def period_overview(request, page, year, half):
         {
             "page": page,
             "translations_override": route_translations(
-                page, "period", args=[year, half]
+                page, "period", args=[year, half], request=request
             ),
             "period": period,
             "cards": cards,
@@ -117,7 +117,9 @@ def program_history(request, page, pk):
     # the notice above (in that language) when it has no translation.
     links = {code: p.get_url() for code, p in translations.items()}
     missing = {}
-    other_pages = route_translations(page, "program", args=[program.pk])
+    other_pages = route_translations(
+        page, "program", args=[program.pk], request=request
+    )
     for code, _name in settings.LANGUAGES:
         if code not in links and code in other_pages:
             missing[code] = other_pages[code]
