@@ -15,7 +15,12 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
-from website.core.demo import DEMO_PASSWORD, ensure_translated_page
+from website.core.demo import (
+    DEMO_PASSWORD,
+    ensure_translated_page,
+    participation_hub,
+    place_under,
+)
 
 from .alerts import alert_reasons
 from .models import Channel, Feedback, FeedbackFormPage, ServiceUnit
@@ -284,9 +289,10 @@ def ensure_accessibility_unit(web_unit):
 
 
 def ensure_page(home_fi, fi, sv):
-    return ensure_translated_page(
-        FeedbackFormPage, "feedback-form", home_fi, fi, sv, PAGE
-    )
+    hub = participation_hub(home_fi, fi, sv)
+    page = ensure_translated_page(FeedbackFormPage, "feedback-form", hub, fi, sv, PAGE)
+    place_under(page, hub, sv)
+    return page
 
 
 def _score(rng, bias):

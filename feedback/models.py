@@ -406,7 +406,7 @@ class FeedbackFormPage(Page):
         FieldPanel("units"),
         FieldPanel("thank_you"),
     ]
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HubPage", "home.HomePage", "home.StandardPage"]
     subpage_types = []
     template = "feedback/feedback_form_page.html"
 

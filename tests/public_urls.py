@@ -138,7 +138,9 @@ def _municipality_card(language):
 
 @page_type("programs")
 def _programs(language):
-    return reverse("programs:index")
+    from website.programs.models import ProgramIndexPage
+
+    return _page(ProgramIndexPage, language).url
 
 
 @page_type("programs period")
@@ -227,7 +229,37 @@ def _workshop(language):
 def _panel(language):
     from participation.panels.models import Panel
 
-    return reverse("panels:panel", args=[Panel.objects.order_by("pk")[0].slug])
+    return Panel.objects.order_by("pk")[0].route_url()
+
+
+@page_type("resident panels")
+def _panel_index(language):
+    from participation.panels.models import PanelIndexPage
+
+    return _page(PanelIndexPage, language).url
+
+
+@page_type("participation hub")
+def _hub(language):
+    from website.home.models import HubPage
+
+    return _page(HubPage, language).url
+
+
+@page_type("workshop listing")
+def _workshop_listing(language):
+    from participation.workshops.models import WorkshopIndexPage
+
+    return _page(WorkshopIndexPage, language).url
+
+
+@page_type("workshop listing, filtered")
+def _workshop_listing_filtered(language):
+    from participation.workshops.models import WorkshopIndexPage
+    from website.indicators.models import Area
+
+    municipality = Area.objects.get(code="106")
+    return f"{_page(WorkshopIndexPage, language).url}?municipality={municipality.slug}"
 
 
 @page_type("participation summary")

@@ -76,6 +76,18 @@ def _goal(language):
     return GoalPage.objects.live().filter(locale__language_code=language)[0].url
 
 
+def _programs_url(language):
+    from website.programs.models import route_url
+
+    return route_url("index", language=language)
+
+
+def _workshop_listing(language):
+    from tests.public_urls import PAGE_TYPES
+
+    return PAGE_TYPES["workshop listing"][0](language)
+
+
 MAP_FILTERS = ["q", "municipality", "theme", "target_group", "language", "sivu"]
 
 GET_ENDPOINTS = {
@@ -85,7 +97,11 @@ GET_ENDPOINTS = {
     "association CSV": (lambda lang: _map(lang).route_url("csv"), MAP_FILTERS),
     "goal filter": (_goal, ["status"]),
     "untranslated notice": (lambda lang: reverse("untranslated_notice"), ["page"]),
-    "programs": (lambda lang: reverse("programs:index"), ["page"]),
+    "programs": (_programs_url, ["page"]),
+    "workshop listing": (
+        _workshop_listing,
+        ["municipality", "theme", "start", "end", "page"],
+    ),
     "API measures": (
         lambda lang: "/api/v1/measures/",
         ["lang", "page", "page_size", "status", "goal", "responsible"],

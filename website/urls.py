@@ -46,7 +46,6 @@ urlpatterns += i18n_patterns(
         _("accounts/"),
         include(decorate_urlpatterns(allauth_urls.urlpatterns, personal_page)),
     ),
-    path(_("programs/"), include("website.programs.urls")),
     path(_("open-data/"), api_docs.docs, name="api_docs"),
     path(_("my-associations/"), include("website.associations.urls")),
     path(_("workshops/"), include("participation.workshops.urls")),

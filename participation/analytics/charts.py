@@ -7,8 +7,8 @@ from website.report.charts import (
     MARKERS,
     PALETTE,
     _cached_svg,
-    tick_label,
     localise_axis,
+    tick_label,
 )
 
 

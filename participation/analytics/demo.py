@@ -2,7 +2,7 @@
 the themes to plan goals, so the dashboard and goal pages have content."""
 
 from feedback.models import Feedback
-from website.core.demo import ensure_translated_page
+from website.core.demo import ensure_translated_page, participation_hub, place_under
 
 from .analysis import analyse_all
 from .models import FeedbackAnalysis, ParticipationSummaryPage, TextTheme
@@ -89,6 +89,9 @@ def _analyst():
 
 
 def _summary_page(home_fi, fi, sv):
-    return ensure_translated_page(
-        ParticipationSummaryPage, "participation-summary", home_fi, fi, sv, SUMMARY
+    hub = participation_hub(home_fi, fi, sv)
+    page = ensure_translated_page(
+        ParticipationSummaryPage, "participation-summary", hub, fi, sv, SUMMARY
     )
+    place_under(page, hub, sv)
+    return page

@@ -112,7 +112,7 @@ class ParticipationSummaryPage(Page):
         FieldPanel("months"),
     ]
     search_fields = analyzed(Page.search_fields) + [AnalyzedSearchField("introduction")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["home.HubPage", "home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from website.core.demo import ensure_translated_page, participation_hub
 from website.indicators.models import Area
 from website.plan.models import GoalPage
 
@@ -20,6 +21,7 @@ from .models import (
     Member,
     Panel,
     PanelDraw,
+    PanelIndexPage,
     Question,
     Response,
     Round,
@@ -132,8 +134,30 @@ def _weighted(rng, weights):
     return rng.choices(keys, weights=[weights[k] for k in keys])[0]
 
 
+INDEX = {
+    "title": ("Asukaspaneelit", "Invånarpaneler"),
+    "slug": ("asukaspaneelit", "invanarpaneler"),
+    "introduction": (
+        "<p>Asukaspaneeli on joukko asukkaita, jotka vastaavat muutamaan "
+        "kyselyyn vuodessa ja kertovat, miten palvelut ja hyvinvoinnin "
+        "edistäminen näkyvät arjessa. Jäsenet valitaan hakijoista arvalla niin, "
+        "että paneeli vastaa alueen väestöä.</p>",
+        "<p>En invånarpanel är en grupp invånare som svarar på några enkäter "
+        "om året och berättar hur tjänsterna och främjandet av välfärd syns i "
+        "vardagen. Medlemmarna lottas bland de sökande så att panelen "
+        "motsvarar befolkningen i området.</p>",
+    ),
+}
+
+
+def _index(home_fi, fi, sv):
+    hub = participation_hub(home_fi, fi, sv)
+    return ensure_translated_page(PanelIndexPage, "panel-index", hub, fi, sv, INDEX)
+
+
 @transaction.atomic
 def load(home_fi, fi, sv):
+    _index(home_fi, fi, sv)
     panel = Panel.objects.filter(slug=SLUG).first()
     if panel is not None:
         return {"panel members": panel.members.count()}

@@ -18,8 +18,13 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Page
 
 from website.core.i18n import localized
+from website.core.routes import route_url
 
 
 def token_hash(token):
@@ -127,6 +132,22 @@ class Panel(models.Model):
 
     def current_consent(self):
         return self.consent_versions.order_by("-version").first()
+
+    def route_url(self, name="panel", request=None):
+        """A public page of this panel ("panel", "join_sent", "resend",
+        "resend_sent"): a route of the panel listing page of the active
+        language, or "" when no listing page is live."""
+        index = PanelIndexPage.for_active_locale()
+        if index is None:
+            return ""
+        return route_url(index, name, args=[self.slug], request=request)
+
+    def get_url(self):
+        return self.route_url()
+
+    @property
+    def resend_url(self):
+        return self.route_url("resend")
 
     def normalised_targets(self):
         """({municipality code: share}, {age group: share}), each summing to 1."""
@@ -583,3 +604,62 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.response_id}/{self.question_id}"
+
+
+class PanelIndexPage(RoutablePageMixin, Page):
+    """Asukaspaneelit / Invånarpaneler: lists the panels recruiting members
+    and serves each panel's information and join form as routes of the page
+    (views.py holds the logic; the old /paneelit/<slug>/ URLs redirect
+    here). Personal links (c/, r/, m/) stay outside the tree (urls.py)."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HubPage", "home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "panels/panel_index_page.html"
+
+    class Meta:
+        verbose_name = _("panel listing")
+        verbose_name_plural = _("panel listings")
+
+    @classmethod
+    def for_active_locale(cls):
+        return (
+            cls.objects.live()
+            .filter(locale=Locale.get_active())
+            .order_by("path")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["panels"] = Panel.objects.filter(recruitment_open=True).order_by(
+            "-created_at"
+        )
+        return context
+
+    @path("<slug:slug>/", name="panel")
+    def panel_route(self, request, slug):
+        from . import views
+
+        return views.panel_detail(request, slug, page=self)
+
+    @path("<slug:slug>/sent/", name="join_sent")
+    def join_sent_route(self, request, slug):
+        from . import views
+
+        return views.join_sent(request, slug, page=self)
+
+    @path("<slug:slug>/resend/", name="resend")
+    def resend_route(self, request, slug):
+        from . import views
+
+        return views.resend(request, slug, page=self)
+
+    @path("<slug:slug>/resend/sent/", name="resend_sent")
+    def resend_sent_route(self, request, slug):
+        from . import views
+
+        return views.resend_sent(request, slug, page=self)

@@ -12,8 +12,10 @@ urlpatterns = [
     path("m/<str:token>/", views.self_service, name="self_service"),
     path("m/<str:token>/data.json", views.self_service_data, name="self_service_data"),
     path("m/<str:token>/erase/", views.self_service_erase, name="self_service_erase"),
-    path("<slug:slug>/", views.panel_detail, name="panel"),
-    path("<slug:slug>/sent/", views.join_sent, name="join_sent"),
-    path("<slug:slug>/resend/", views.resend, name="resend"),
-    path("<slug:slug>/resend/sent/", views.resend_sent, name="resend_sent"),
+    # The panel pages are routes of the panel listing page (PanelIndexPage);
+    # their old addresses redirect there.
+    path("<slug:slug>/", views.old_panel_url, name="old_panel"),
+    path("<slug:slug>/sent/", views.old_panel_url, {"route": "join_sent"}),
+    path("<slug:slug>/resend/", views.old_panel_url, {"route": "resend"}),
+    path("<slug:slug>/resend/sent/", views.old_panel_url, {"route": "resend_sent"}),
 ]

@@ -4,6 +4,7 @@ Personal links never reveal anything when they do not work: a wrong link
 gives 404 and a used or expired one 410, with the same short page."""
 
 from allauth.core import ratelimit
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from website.core import selfservice
 from website.core.i18n import active_language
 from website.core.page_cache import personal_page
+from website.core.routes import route_translations
 
 from . import services
 from .forms import AnswerForm, JoinForm, ResendForm, SelfServiceForm
@@ -29,7 +31,29 @@ def _link_error(request, error):
     return response
 
 
-def panel_detail(request, slug):
+def _page_context(request, page, route, panel, **context):
+    """The listing page the route belongs to (breadcrumbs) and the same
+    route in the other language (language switcher)."""
+    context["panel"] = panel
+    if page is not None:
+        context["page"] = page
+        context["translations_override"] = route_translations(
+            page, route, args=[panel.slug], request=request
+        )
+    return context
+
+
+def old_panel_url(request, slug, route="panel"):
+    """The panel pages' old addresses (/fi/paneelit/<slug>/…) lead to the
+    routes of the panel listing page, permanently."""
+    panel = get_object_or_404(Panel, slug=slug)
+    url = panel.route_url(route)
+    if not url:
+        raise Http404
+    return redirect(url, permanent=True)
+
+
+def panel_detail(request, slug, page=None):
     panel = get_object_or_404(Panel, slug=slug)
     consent = panel.current_consent()
     form = None
@@ -43,30 +67,35 @@ def panel_detail(request, slug):
         if request.method == "POST" and form.is_valid():
             form.count_submission()
             services.join(panel, form.join_data(), consent)
-            return redirect("panels:join_sent", slug=panel.slug)
+            return redirect(panel.route_url("join_sent"))
     return render(
         request,
         "panels/panel_detail.html",
-        {"panel": panel, "consent": consent, "form": form, "title": panel.name},
+        _page_context(
+            request, page, "panel", panel, consent=consent, form=form, title=panel.name
+        ),
     )
 
 
 @never_cache
-def join_sent(request, slug):
+def join_sent(request, slug, page=None):
     panel = get_object_or_404(Panel, slug=slug)
     return render(
         request,
         "panels/message.html",
-        {
-            "title": _("Check your e-mail"),
-            "message": _(
+        _page_context(
+            request,
+            page,
+            "join_sent",
+            panel,
+            title=_("Check your e-mail"),
+            message=_(
                 "We sent a confirmation link to the address you gave. Your "
                 "application is valid once you have opened the link. If the "
                 "message does not arrive in a few minutes, check your spam folder."
             ),
-            "panel": panel,
-            "resend": True,
-        },
+            resend=True,
+        ),
     )
 
 
@@ -107,7 +136,7 @@ def confirm(request, token):
 
 
 @never_cache
-def resend(request, slug):
+def resend(request, slug, page=None):
     """ "Send the link again": the same neutral page whatever the address."""
     panel = get_object_or_404(Panel, slug=slug)
     form = ResendForm(
@@ -120,31 +149,36 @@ def resend(request, slug):
         # same, so the form cannot be used to flood one mailbox.
         if ratelimit.consume(request, action="panel_resend_address", key=email):
             services.resend_confirmation(panel, email)
-        return redirect("panels:resend_sent", slug=panel.slug)
+        return redirect(panel.route_url("resend_sent"))
     return render(
         request,
         "panels/resend.html",
-        {"panel": panel, "form": form, "title": _("Send the link again")},
+        _page_context(
+            request, page, "resend", panel, form=form, title=_("Send the link again")
+        ),
         status=400 if form.is_bound else 200,
     )
 
 
 @never_cache
-def resend_sent(request, slug):
+def resend_sent(request, slug, page=None):
     panel = get_object_or_404(Panel, slug=slug)
     return render(
         request,
         "panels/message.html",
-        {
-            "title": _("Check your e-mail"),
-            "message": _(
+        _page_context(
+            request,
+            page,
+            "resend_sent",
+            panel,
+            title=_("Check your e-mail"),
+            message=_(
                 "If an application with this address is waiting for "
                 "confirmation, we have sent the confirmation link to it again. "
                 "If the message does not arrive in a few minutes, check your "
                 "spam folder."
             ),
-            "panel": panel,
-        },
+        ),
     )
 
 

@@ -6,6 +6,9 @@
   would have done; only the counts and attendance remain.
 - An upcoming workshop 30 days ahead with 30 seats: 27 taken, 3 free and an
   association's party of five on the waiting list (a party is never split).
+- Five more on the plan's themes, three upcoming and two past, in several
+  municipalities and without sign-ups, so that the listing page
+  (Työpajat ja tapahtumat, under Osallistu) and its filters show something.
 
 Idempotent: pages are found by translation key, sign-ups only created when
 the page has none. Sign-ups are inserted directly (no e-mails).
@@ -18,13 +21,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from website.associations.models import Theme
-from website.core.demo import demo_key
+from website.core.demo import (
+    demo_key,
+    ensure_translated_page,
+    participation_hub,
+    place_under,
+)
 from website.core.organisations import organisation_key
 from website.core.translation import translate
 from website.indicators.models import Area
 from website.plan.models import GoalPage
 
-from .models import Attendee, OrganisationType, SignUp, WorkshopPage
+from .models import Attendee, OrganisationType, SignUp, WorkshopIndexPage, WorkshopPage
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 MUNICIPALITIES = ["106", "186", "505", "543", "611", "858"]
@@ -43,6 +51,7 @@ PAST = {
         "välfärdsområdet. Demodata.</p>",
     ),
     "address": "Järvenpää-talo, Hallintokatu 4, Järvenpää",
+    "municipalities": ["186"],
     "audience": (
         "Yhdistykset, kunnat ja hyvinvointialue",
         "Föreningar, kommuner och välfärdsområdet",
@@ -63,6 +72,7 @@ UPCOMING = {
         "Demodata.</p>",
     ),
     "address": "Tuusulan kunnantalo, Hyrylänkatu 2, Tuusula",
+    "municipalities": ["858"],
     "consent": (
         "Hyväksyn, että tietojani käytetään työpajan järjestämiseen.",
         "Jag samtycker till att mina uppgifter används för att ordna workshoppen.",
@@ -74,7 +84,164 @@ UPCOMING = {
 }
 
 
-def _page(home_fi, fi, sv, spec, starts_at, hours, **fields):
+# The listing page; its slugs are the URL prefix of the personal sign-up
+# links, which only match with a token after them (models.WorkshopIndexPage).
+INDEX = {
+    "title": ("Työpajat ja tapahtumat", "Workshoppar och evenemang"),
+    "slug": ("tyopajat", "workshoppar"),
+    "introduction": (
+        "<p>Hyvinvointialueen, kuntien ja yhdistysten työpajat ja tapahtumat, "
+        "joissa asukkaat ja järjestöt suunnittelevat hyvinvoinnin edistämistä "
+        "yhdessä. Ilmoittaudu mukaan tapahtuman sivulla.</p>",
+        "<p>Workshoppar och evenemang där invånare, föreningar, kommunerna och "
+        "välfärdsområdet planerar främjandet av välfärd tillsammans. Anmäl dig "
+        "på evenemangets sida.</p>",
+    ),
+}
+
+# More workshops from the welfare plan's themes (seed documents), so that
+# the listing and its filters show something real; all demo data.
+MORE = [
+    {
+        "key": "workshop-youth-mental-wellbeing",
+        "title": (
+            "Nuorten mielen hyvinvointi: mitä koulun jälkeen?",
+            "Ungas psykiska välbefinnande: vad händer efter skolan?",
+        ),
+        "slug": ("nuorten-mielen-hyvinvointi", "ungas-psykiska-valbefinnande"),
+        "introduction": (
+            "<p>Nuoret, koulut, nuorisotyö ja yhdistykset etsivät yhdessä "
+            "keinoja mielen hyvinvoinnin tukemiseen vapaa-ajalla. "
+            "Demoaineistoa.</p>",
+            "<p>Unga, skolor, ungdomsarbetet och föreningar söker tillsammans "
+            "sätt att stödja det psykiska välbefinnandet på fritiden. "
+            "Demodata.</p>",
+        ),
+        "address": "Hyvinkään nuorisotalo, Hämeenkatu 12, Hyvinkää",
+        "audience": (
+            "Nuoret ja nuorten kanssa toimivat",
+            "Unga och de som arbetar med unga",
+        ),
+        "themes": ["mielen-hyvinvointi"],
+        "municipalities": ["106"],
+        "days": 14,
+        "hours": 2,
+        "capacity": 25,
+        "goals": [],
+    },
+    {
+        "key": "workshop-loneliness-older-people",
+        "title": (
+            "Ikääntyneiden yksinäisyys: kumppanuusfoorumi",
+            "Ensamhet bland äldre: partnerskapsforum",
+        ),
+        "slug": ("ikaantyneiden-yksinaisyys", "ensamhet-bland-aldre"),
+        "introduction": (
+            "<p>Eläkeläisjärjestöt, seurakunnat ja kunnat sopivat, miten "
+            "yksinäisyyttä tunnistetaan ja vähennetään yhdessä. "
+            "Demoaineistoa.</p>",
+            "<p>Pensionärsorganisationer, församlingar och kommuner kommer "
+            "överens om hur ensamhet upptäcks och minskas tillsammans. "
+            "Demodata.</p>",
+        ),
+        "address": "Nurmijärven kirjasto, Kauppatie 2, Nurmijärvi",
+        "audience": (
+            "Yhdistykset, seurakunnat ja kunnat",
+            "Föreningar, församlingar och kommuner",
+        ),
+        "themes": ["ikaantyneet", "yksinaisyys"],
+        "municipalities": ["543"],
+        "days": 45,
+        "hours": 3,
+        "capacity": 40,
+        "goals": [],
+        "venue": "hybrid",
+    },
+    {
+        "key": "workshop-families-evening",
+        "title": (
+            "Lapsiperheiden arki: vanhempien ilta",
+            "Barnfamiljernas vardag: föräldrakväll",
+        ),
+        "slug": ("lapsiperheiden-arki", "barnfamiljernas-vardag"),
+        "introduction": (
+            "<p>Vanhemmat kertovat, mikä helpottaisi perheiden arkea, ja "
+            "perhekeskus esittelee palvelujaan. Demoaineistoa.</p>",
+            "<p>Föräldrar berättar vad som skulle underlätta familjernas "
+            "vardag, och familjecentret presenterar sina tjänster. "
+            "Demodata.</p>",
+        ),
+        "address": "Mäntsälän perhekeskus, Heikinkuja 2, Mäntsälä",
+        "audience": ("Lapsiperheiden vanhemmat", "Föräldrar i barnfamiljer"),
+        "themes": ["lapset-ja-perheet"],
+        "municipalities": ["505", "611"],
+        "days": 60,
+        "hours": 2,
+        "capacity": 30,
+        "goals": [],
+    },
+    {
+        "key": "workshop-phenomenon-2",
+        "title": (
+            "Ilmiötyöpaja II: mielen hyvinvointi ja osallisuus",
+            "Fenomenworkshop II: psykiskt välbefinnande och delaktighet",
+        ),
+        "slug": ("ilmiotyopaja-2", "fenomenworkshop-2"),
+        "introduction": (
+            "<p>Toinen ilmiötyöpaja jatkoi hyvinvointisuunnitelman "
+            "tavoitteiden työstämistä. Demoaineistoa.</p>",
+            "<p>Den andra fenomenworkshoppen fortsatte arbetet med "
+            "välfärdsplanens mål. Demodata.</p>",
+        ),
+        "address": "Tuusulan kunnantalo, Hyrylänkatu 2, Tuusula",
+        "audience": (
+            "Yhdistykset, kunnat ja hyvinvointialue",
+            "Föreningar, kommuner och välfärdsområdet",
+        ),
+        "themes": ["mielen-hyvinvointi"],
+        "municipalities": ["858"],
+        "date": datetime(2023, 3, 15, 9, 0, tzinfo=HELSINKI),
+        "hours": 5,
+        "capacity": 100,
+        "goals": [],
+    },
+    {
+        "key": "workshop-barriers-to-exercise",
+        "title": ("Asukasilta: liikkumisen esteet", "Invånarkväll: hinder för motion"),
+        "slug": ("liikkumisen-esteet", "hinder-for-motion"),
+        "introduction": (
+            "<p>Asukkaat kertoivat, mikä estää liikkumasta ja mitä siihen "
+            "voisi tehdä. Demoaineistoa.</p>",
+            "<p>Invånarna berättade vad som hindrar dem från att röra på sig "
+            "och vad man kunde göra åt det. Demodata.</p>",
+        ),
+        "address": "Pornaisten kunnantalo, Pornaistentie 1, Pornainen",
+        "audience": ("Kaikki asukkaat", "Alla invånare"),
+        "themes": ["liikunta"],
+        "municipalities": ["611"],
+        "date": datetime(2024, 10, 8, 17, 0, tzinfo=HELSINKI),
+        "hours": 2,
+        "capacity": 40,
+        "goals": [],
+    },
+]
+
+
+def _index(home_fi, fi, sv):
+    hub = participation_hub(home_fi, fi, sv)
+    index = ensure_translated_page(
+        WorkshopIndexPage,
+        "workshop-index",
+        hub,
+        fi,
+        sv,
+        INDEX,
+    )
+    place_under(index, hub, sv)
+    return index
+
+
+def _page(parent, fi, sv, spec, starts_at, hours, **fields):
     key = demo_key(spec["key"])
     page = WorkshopPage.objects.filter(translation_key=key, locale=fi).first()
     created = page is None
@@ -91,13 +258,20 @@ def _page(home_fi, fi, sv, spec, starts_at, hours, **fields):
             translation_key=key,
             **fields,
         )
-        home_fi.add_child(instance=page)
+        parent.add_child(instance=page)
         page.themes.set(
             Theme.objects.filter(
-                slug__in=["liikunta", "yksinaisyys", "paihteiden-ehkaisy"]
+                slug__in=spec.get(
+                    "themes", ["liikunta", "yksinaisyys", "paihteiden-ehkaisy"]
+                )
             )
         )
-        page.goals.set(GoalPage.objects.filter(locale=fi, number__in=[2, 5]))
+        page.municipalities.set(
+            Area.objects.filter(code__in=spec.get("municipalities", []))
+        )
+        page.goals.set(
+            GoalPage.objects.filter(locale=fi, number__in=spec.get("goals", [2, 5]))
+        )
         page.save_revision().publish()
     if not WorkshopPage.objects.filter(translation_key=key, locale=sv).exists():
 
@@ -249,8 +423,9 @@ def _upcoming_signups(page, areas):
 @transaction.atomic
 def load(home_fi, fi, sv):
     areas = {a.code: a for a in Area.objects.filter(code__in=MUNICIPALITIES)}
+    index = _index(home_fi, fi, sv)
     past, _ = _page(
-        home_fi,
+        index,
         fi,
         sv,
         PAST,
@@ -265,7 +440,7 @@ def load(home_fi, fi, sv):
         _past_signups(past, areas)
     soon = (timezone.now() + timedelta(days=30)).astimezone(HELSINKI)
     upcoming, _ = _page(
-        home_fi,
+        index,
         fi,
         sv,
         UPCOMING,
@@ -281,4 +456,24 @@ def load(home_fi, fi, sv):
     )
     if not SignUp.objects.filter(workshop=upcoming).exists():
         _upcoming_signups(upcoming, areas)
+    for page in (past, upcoming):
+        place_under(page, index, sv)
+    now = timezone.now().astimezone(HELSINKI)
+    for spec in MORE:
+        starts_at = spec.get("date") or (now + timedelta(days=spec["days"])).replace(
+            hour=17, minute=0, second=0, microsecond=0
+        )
+        _page(
+            index,
+            fi,
+            sv,
+            spec,
+            starts_at,
+            spec["hours"],
+            capacity=spec["capacity"],
+            venue=spec.get("venue", "place"),
+            language_fi=True,
+            language_sv=True,
+            reminder_days=0 if "date" in spec else 2,
+        )
     return {"workshop signups": SignUp.objects.filter(is_demo=True).count()}

@@ -47,6 +47,34 @@ class Venue(models.TextChoices):
     HYBRID = "hybrid", _("On site and online")
 
 
+class WorkshopIndexPage(Page):
+    """Työpajat ja tapahtumat / Workshops och evenemang: the listing of its
+    child workshops, upcoming and past, filtered by GET (listing.py).
+
+    Its slug may equal the URL prefix of the personal sign-up links
+    (`tyopajat/`, `workshoppar/`, website/urls.py): those routes only match
+    with a token after them, so everything else falls through to this page."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HubPage", "home.HomePage"]
+    subpage_types = ["workshops.WorkshopPage"]
+    max_count_per_parent = 1
+    template = "workshops/workshop_index_page.html"
+
+    class Meta:
+        verbose_name = _("workshop listing")
+        verbose_name_plural = _("workshop listings")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(self, request))
+        return context
+
+
 class WorkshopPage(RoutablePageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True)
     themes = ParentalManyToManyField(
@@ -197,7 +225,7 @@ class WorkshopPage(RoutablePageMixin, Page):
             heading=_("Questions on the form"),
         ),
     ]
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["workshops.WorkshopIndexPage"]
     subpage_types = []
     template = "workshops/workshop_page.html"
 

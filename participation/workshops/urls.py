@@ -11,6 +11,9 @@ app_name = "workshops"
 urlpatterns = [
     # Upcoming workshops as a subscribable calendar (ics.py).
     path("feed.ics", views.feed, name="feed"),
+    # The prefix itself (/fi/tyopajat/, /sv/workshoppar/) leads to the
+    # listing page, wherever editors have placed it in the tree.
+    path("", views.listing_redirect, name="listing"),
     path(_("signup/<str:token>/"), views.signup_status, name="signup"),
     # Self-service data rights (website/core/selfservice.py).
     path(

@@ -251,3 +251,21 @@ def workshop_list_for(locale_code):
         .filter(locale__language_code=locale_code)
         .order_by("starts_at")
     )
+
+
+def listing_redirect(request):
+    """The workshops URL prefix leads to the live listing page of the active
+    language (404 when there is none)."""
+    from django.http import Http404
+
+    from .models import WorkshopIndexPage
+
+    index = (
+        WorkshopIndexPage.objects.live()
+        .filter(locale=Locale.get_active())
+        .order_by("path")
+        .first()
+    )
+    if index is None:
+        raise Http404
+    return redirect(index.get_url(request))

@@ -23,7 +23,7 @@ def test_join_confirm_answer_and_erase_in_swedish(demo_server, browser):
     page = context.new_page()
     mail.outbox.clear()
     try:
-        page.goto(f"{demo_server.url}/sv/paneler/{SLUG}/")
+        page.goto(f"{demo_server.url}/sv/delta/invanarpaneler/{SLUG}/")
         assert page.locator("html").get_attribute("lang") == "sv"
         page.get_by_label("E-postadress").fill("greta@example.com")
         page.get_by_label("Hemkommun").select_option(label="Tusby")

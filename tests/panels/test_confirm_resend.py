@@ -15,8 +15,12 @@ from .test_join import join_data, link_path
 pytestmark = pytest.mark.django_db
 
 PAGES = {
-    "fi": ("/fi/paneelit/testipaneeli/", "Vahvista", "Lähetä linkki uudelleen"),
-    "sv": ("/sv/paneler/testipaneeli/", "Bekräfta", "Skicka länken igen"),
+    "fi": (
+        "/fi/osallistu/asukaspaneelit/testipaneeli/",
+        "Vahvista",
+        "Lähetä linkki uudelleen",
+    ),
+    "sv": ("/sv/delta/invanarpaneler/testipaneeli/", "Bekräfta", "Skicka länken igen"),
 }
 
 

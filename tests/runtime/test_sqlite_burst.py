@@ -36,7 +36,7 @@ WorkshopPage.objects.filter(pk=workshop.pk).update(
 )
 panel = Panel.objects.filter(recruitment_open=True).order_by("pk").first()
 with translation.override("fi"):
-    panel_url = reverse("panels:panel", kwargs={"slug": panel.slug})
+    panel_url = panel.route_url()
 print(json.dumps({
     "workshop": workshop.pk,
     "workshop_url": workshop.url,

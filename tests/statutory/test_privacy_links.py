@@ -126,9 +126,9 @@ def test_every_register_has_a_notice_and_a_form_linking_it():
 def test_panel_resend_form_links_the_panel_notice(client, language):
     from participation.panels.models import Panel
 
-    slug = Panel.objects.order_by("pk")[0].slug
+    panel = Panel.objects.order_by("pk")[0]
     with translation.override(language):
-        url = reverse("panels:resend", args=[slug])
+        url = panel.route_url("resend")
     html = client.get(url).content.decode()
     assert forms_without_notice(html, language) == []
     notices = {v: k for k, v in notice_urls(language).items()}

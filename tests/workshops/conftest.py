@@ -9,10 +9,10 @@ from website.core.translation import translate
 from website.home.models import HomePage
 
 
-def make_workshop(capacity=3, **fields):
+def make_workshop(capacity=3, parent=None, **fields):
     fi = Locale.objects.get(language_code="fi")
     sv = Locale.objects.get(language_code="sv")
-    home = HomePage.objects.get(locale=fi)
+    home = parent or HomePage.objects.get(locale=fi)
     starts = timezone.now() + timedelta(days=10)
     defaults = {
         "title": "Testityöpaja",

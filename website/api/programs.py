@@ -2,7 +2,6 @@
 the four statuses and the report's text sections. The cards' authors are
 people's names (website/programs/privacy.py) and are not published here."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
@@ -17,6 +16,7 @@ from website.programs.models import (
     Program,
     ProgramStatusCard,
     StatusLevel,
+    route_url,
 )
 
 from .base import LANG_PARAMETER, ReadOnlyViewSet
@@ -37,7 +37,7 @@ class ProgramSerializer(serializers.ModelSerializer):
 
     def get_url(self, program) -> str:
         return self.context["request"].build_absolute_uri(
-            reverse("programs:program", kwargs={"pk": program.pk})
+            route_url("program", program.pk)
         )
 
 

@@ -149,7 +149,13 @@ def _terms(model, rows):
 
 def _map_page(home_fi, fi, sv):
     return ensure_translated_page(
-        AssociationMapPage, "association-map", home_fi, fi, sv, MAP_PAGE
+        AssociationMapPage,
+        "association-map",
+        home_fi,
+        fi,
+        sv,
+        MAP_PAGE,
+        show_in_menus=True,
     )
 
 

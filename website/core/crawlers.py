@@ -111,7 +111,7 @@ class ViewSitemap(DjangoSitemap):
 
     i18n = True
     alternates = True
-    url_names = ["programs:index"]
+    url_names = []  # every public view is a page route now (issue 19)
 
     def items(self):
         return self.url_names
@@ -122,9 +122,10 @@ class ViewSitemap(DjangoSitemap):
 
 @require_safe
 def sitemap(request):
-    return sitemap_views.sitemap(
-        request, {"pages": PageSitemap(request), "views": ViewSitemap()}
-    )
+    sections = {"pages": PageSitemap(request)}
+    if ViewSitemap.url_names:
+        sections["views"] = ViewSitemap()
+    return sitemap_views.sitemap(request, sections)
 
 
 # Personal links and signed-in pages: (URL name, arguments, what to keep

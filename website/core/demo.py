@@ -250,3 +250,41 @@ def ensure_translated_page(model, name, parent, fi, sv, texts, **extra):
 
         translate(page, sv, apply)
     return page
+
+
+HUB = {
+    "title": ("Osallistu", "Delta"),
+    "slug": ("osallistu", "delta"),
+    "introduction": (
+        "<p>Tule mukaan kehittämään hyvinvointia: ilmoittaudu työpajoihin ja "
+        "tapahtumiin, liity asukaspaneeliin tai anna palautetta. Näet myös, "
+        "mitä osallistumisesta on seurannut.</p>",
+        "<p>Var med och utveckla välfärden: anmäl dig till workshoppar och "
+        "evenemang, gå med i en invånarpanel eller ge respons. Du ser också "
+        "vad delaktigheten har lett till.</p>",
+    ),
+}
+
+
+def participation_hub(home_fi, fi, sv):
+    """Osallistu / Delta: the section the participation services sit under
+    (docs/architecture.md, "The page tree"). Created once, by whichever
+    participation loader runs first."""
+    from website.home.models import HubPage
+
+    return ensure_translated_page(
+        HubPage, "participation-hub", home_fi, fi, sv, HUB, show_in_menus=True
+    )
+
+
+def place_under(page, parent, sv):
+    """Move a demo page built by an older loader (directly under the home
+    page) and its Swedish translation under `parent` and its translation."""
+    page = Page.objects.get(pk=page.pk)
+    if page.get_parent().pk == parent.pk:
+        return
+    page.move(parent, pos="last-child")
+    translated = page.get_translation_or_none(sv)
+    parent_sv = parent.get_translation_or_none(sv)
+    if translated is not None and parent_sv is not None:
+        translated.move(parent_sv, pos="last-child")

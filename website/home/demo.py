@@ -8,7 +8,6 @@ found by content type name, the panel by URL name.
 """
 
 from django.apps import apps
-from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
@@ -112,7 +111,7 @@ def _panel_url():
     if panel is None:
         return ""
     with translation.override("fi"):
-        return reverse("panels:panel", args=[panel.slug])
+        return panel.route_url()
 
 
 def _body(fi, index):

@@ -63,3 +63,24 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class HubPage(Page):
+    """A section that gathers services (e.g. Osallistu / Delta): lists its
+    live children with their introduction. Which page types may sit under
+    it is decided by the children (their `parent_page_types`), so website
+    code names no participation page type."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = analyzed(Page.search_fields) + [AnalyzedSearchField("introduction")]
+    parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        verbose_name = _("section hub page")
+
+    def entries(self):
+        """The live, public children in tree order, as their own types (one
+        query per page type)."""
+        return self.get_children().live().public().specific()

@@ -8,11 +8,18 @@ again changes nothing and keeps staff's edits.
 from django.db import transaction
 from django.utils.html import escape
 
-from website.core.demo import demo_key
+from website.core.demo import demo_key, ensure_translated_page
 from website.core.translation import translate
 
 from .demo_data import PERIODS, PROGRAMS
-from .models import DIMENSIONS, SECTIONS, Program, ProgramStatusCard, ReportingPeriod
+from .models import (
+    DIMENSIONS,
+    SECTIONS,
+    Program,
+    ProgramIndexPage,
+    ProgramStatusCard,
+    ReportingPeriod,
+)
 
 FI, SV = 0, 1
 
@@ -89,3 +96,23 @@ def load_programs(fi, sv):
         "programs": Program.objects.count(),
         "program status cards": ProgramStatusCard.objects.count(),
     }
+
+
+# The program page; its slugs are the former URL include's prefixes
+# (/fi/ohjelmat/, /sv/program/), so shared links keep working.
+PAGE = {
+    "title": ("Ohjelmat", "Program"),
+    "slug": ("ohjelmat", "program"),
+    "introduction": (
+        "<p>Hyvinvointialueen ohjelmat ja niiden puolivuotiset tilannekatsaukset: "
+        "miten kukin ohjelma etenee ja mitä seuraavaksi tehdään.</p>",
+        "<p>Välfärdsområdets program och deras halvårsvisa lägesrapporter: hur "
+        "varje program framskrider och vad som görs härnäst.</p>",
+    ),
+}
+
+
+def ensure_program_page(home_fi, fi, sv):
+    return ensure_translated_page(
+        ProgramIndexPage, "program-index", home_fi, fi, sv, PAGE, show_in_menus=True
+    )

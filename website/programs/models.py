@@ -14,12 +14,18 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail_localize.fields import SynchronizedField
 
 SECTION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -125,7 +131,7 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
         from django.utils import translation
 
         with translation.override(self.locale.language_code):
-            return reverse("programs:program", kwargs={"pk": self.pk})
+            return route_url("program", self.pk)
 
 
 class ReportingPeriod(models.Model):
@@ -182,7 +188,7 @@ class ReportingPeriod(models.Model):
 
     def get_url(self):
         """The period's overview page in the active language."""
-        return reverse("programs:period", kwargs={"year": self.year, "half": self.half})
+        return route_url("period", self.year, self.half)
 
 
 def _level_field(verbose_name, help_text):
@@ -401,3 +407,62 @@ class ProgramStatusCard(
         ProgramStatusCard.objects.filter(translation_key=self.translation_key).exclude(
             pk=source.pk
         ).update(**values)
+
+
+class ProgramIndexPage(RoutablePageMixin, Page):
+    """Ohjelmat / Program: the programs and their status reports, in the page
+    tree. Its routes serve views.py: the index, one period's overview
+    (`<year>-<half>/`) and one program's history (`<id>/`). With the slugs
+    `ohjelmat` / `program` the addresses are those of the former URL
+    include, so links already shared keep working."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("program status reports page")
+
+    @path("", name="index")
+    def index_route(self, request):
+        from . import views
+
+        return views.index(request, self)
+
+    @path("<int:year>-<int:half>/", name="period")
+    def period_route(self, request, year, half):
+        from . import views
+
+        return views.period_overview(request, self, year, half)
+
+    @path("<int:pk>/", name="program")
+    def program_route(self, request, pk):
+        from . import views
+
+        return views.program_history(request, self, pk)
+
+
+def index_page(language=None):
+    """The live program page of the language (the active one by default)."""
+    from website.core.i18n import active_language
+
+    return (
+        ProgramIndexPage.objects.live()
+        .filter(locale__language_code=language or active_language())
+        .order_by("path")
+        .first()
+    )
+
+
+def route_url(name, *args, language=None):
+    """The URL of a route of the program page of the language, or "" when
+    no program page is live."""
+    from website.core import routes
+
+    page = index_page(language)
+    if page is None:
+        return ""
+    return routes.route_url(page, name, args=args)

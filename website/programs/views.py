@@ -1,12 +1,14 @@
 """Public pages: the programs index, one period's overview of all programs
-and one program's history across periods, always in the active language."""
+and one program's history across periods, always in the active language.
+They are routes of the program page (models.ProgramIndexPage), `page`."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
+
+from website.core.routes import route_translations
 
 from . import queries
 from .models import (
@@ -30,7 +32,7 @@ def _language_names():
     return dict(settings.LANGUAGES)
 
 
-def index(request):
+def index(request, page):
     locale = Locale.get_active()
     programs = Program.objects.filter(live=True, locale=locale).order_by(
         "sort_order", "name"
@@ -38,11 +40,11 @@ def index(request):
     return render(
         request,
         "programs/index.html",
-        {"programs": programs, "periods": queries.periods(locale)},
+        {"page": page, "programs": programs, "periods": queries.periods(locale)},
     )
 
 
-def period_overview(request, year, half):
+def period_overview(request, page, year, half):
     period = get_object_or_404(ReportingPeriod, year=year, half=half)
     locale = Locale.get_active()
     cards = list(queries.overview(period, locale))
@@ -66,6 +68,10 @@ def period_overview(request, year, half):
         request,
         "programs/period_overview.html",
         {
+            "page": page,
+            "translations_override": route_translations(
+                page, "period", args=[year, half], request=request
+            ),
             "period": period,
             "cards": cards,
             "untranslated": untranslated,
@@ -76,7 +82,7 @@ def period_overview(request, year, half):
     )
 
 
-def program_history(request, pk):
+def program_history(request, page, pk):
     program = get_object_or_404(
         Program.objects.filter(live=True).select_related("locale"), pk=pk
     )
@@ -99,6 +105,7 @@ def program_history(request, pk):
             request,
             "programs/untranslated.html",
             {
+                "page": page,
                 "program": program,
                 "source_language": source_language,
                 "source_language_name": names.get(source_language, ""),
@@ -110,14 +117,17 @@ def program_history(request, pk):
     # the notice above (in that language) when it has no translation.
     links = {code: p.get_url() for code, p in translations.items()}
     missing = {}
+    other_pages = route_translations(
+        page, "program", args=[program.pk], request=request
+    )
     for code, _name in settings.LANGUAGES:
-        if code not in links:
-            with translation.override(code):
-                missing[code] = reverse("programs:program", kwargs={"pk": program.pk})
+        if code not in links and code in other_pages:
+            missing[code] = other_pages[code]
     return render(
         request,
         "programs/program_history.html",
         {
+            "page": page,
             "program": program,
             "cards": list(queries.history(program, locale)),
             "legend": _legend(),

@@ -161,6 +161,7 @@ def load_report(home_fi, fi, sv):
             introduction=INDEX["introduction"][0],
             locale=fi,
             translation_key=index_key,
+            show_in_menus=True,
         )
         home_fi.add_child(instance=index)
         index.save_revision().publish()

@@ -139,6 +139,7 @@ def _ensure_plan(home_fi, fi, sv, plan_data):
             ],
             locale=fi,
             translation_key=key,
+            show_in_menus=True,
         )
         home_fi.add_child(instance=plan)
         plan.save_revision().publish()

@@ -10,7 +10,7 @@ from website.core.demo_pages import ensure_statutory_pages
 from website.home.demo import compose_home
 from website.indicators.demo import load_demo_series
 from website.plan.demo.loader import load_plan
-from website.programs.demo import load_programs
+from website.programs.demo import ensure_program_page, load_programs
 from website.report.demo import load_report
 from website.search.analysis import voikko_available
 from website.search.indexing import rebuild
@@ -31,6 +31,7 @@ class Command(BaseCommand):
         summary = load_plan(home_fi, fi, sv)
         summary.update(load_demo_series())
         summary.update(load_programs(fi, sv))
+        ensure_program_page(home_fi, fi, sv)
         summary.update(load_report(home_fi, fi, sv))
         summary.update(load_associations(home_fi, fi, sv))
         ensure_statutory_pages(home_fi, sv)
