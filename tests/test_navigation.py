@@ -210,6 +210,13 @@ def _url_name(name, *args):
     return paths
 
 
+def _panel_pages(language):
+    from participation.panels.models import Panel
+
+    with translation.override(language):
+        return {panel.route_url() for panel in Panel.objects.all()} - {""}
+
+
 CRAWL_TARGETS = [
     ("plan", _page_urls("plan", "planpage")),
     ("a goal", _page_urls("plan", "goalpage")),
@@ -222,9 +229,11 @@ CRAWL_TARGETS = [
     ),
     ("a workshop", _page_urls("workshops", "workshoppage")),
     ("log in", _url_name("account_login")),
-    # When branch iapages is merged: the workshop listing, the panel join
-    # page, the programmes page and the participate hub, e.g.
-    # ("workshop listing", _page_urls("workshops", "workshoplistingpage")),
+    ("workshop listing", _page_urls("workshops", "workshopindexpage")),
+    ("resident panels", _page_urls("panels", "panelindexpage")),
+    ("a panel's join page", _panel_pages),
+    ("programmes", _page_urls("programs", "programindexpage")),
+    ("participate hub", _page_urls("home", "hubpage")),
 ]
 MAX_CLICKS = 3
 
