@@ -34,8 +34,11 @@ NOT_IN_SITEMAP = {
     # Program views: the sitemap lists their index.
     "programs period",
     "program",
-    # A view until the panels become pages (branch iapages).
+    # Forms reached from a page that the sitemap lists: the panel's join
+    # form (its panel listing page is listed) and the accessibility feedback
+    # form (one per unit, linked from the accessibility statement).
     "resident panel, join",
+    "accessibility feedback",
 }
 
 

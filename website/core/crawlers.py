@@ -111,7 +111,7 @@ class ViewSitemap(DjangoSitemap):
 
     i18n = True
     alternates = True
-    url_names = []  # every public view is a page route now (issue 19)
+    url_names = ["api_docs"]
 
     def items(self):
         return self.url_names
