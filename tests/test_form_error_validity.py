@@ -5,6 +5,7 @@ import json
 import subprocess
 
 import pytest
+from django.utils import translation
 
 from feedback.models import FeedbackFormPage
 from participation.panels import services
@@ -18,13 +19,15 @@ pytestmark = pytest.mark.django_db
 def _posts(language):
     panel = Panel.objects.order_by("pk")[0]
     prefix = {"fi": "/fi/paneelit/", "sv": "/sv/paneler/"}[language]
+    with translation.override(language):
+        panel_url = panel.route_url()
     member = Member.objects.filter(panel=panel, left_at=None).first()
     token = services.member_token(member, services.SELF_SERVICE_SALT)
     form_page = FeedbackFormPage.objects.live().get(locale__language_code=language)
     stamp = {TIMESTAMP_FIELD: started_token(seconds_ago=10)}
     return [
         ("feedback form", form_page.url, {**stamp, "text": "x", "contact_email": "@"}),
-        ("panel join", f"{prefix}{panel.slug}/", {**stamp, "email": "x"}),
+        ("panel join", panel_url, {**stamp, "email": "x"}),
         (
             "panel self-service, confirm",
             f"{prefix}m/{token}/",

@@ -317,7 +317,7 @@ def test_only_moderators_reach_the_moderation_queue(client, rep):
 def test_dashboard_lists_own_associations_only(
     client, rep, own, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(17):
         response = client.get(url("dashboard"))
     html = response.content.decode()
     assert own.name_fi in html

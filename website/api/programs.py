@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
+from website.core import routes
 from website.programs import queries
 from website.programs.models import (
     DIMENSIONS,
@@ -16,7 +17,7 @@ from website.programs.models import (
     Program,
     ProgramStatusCard,
     StatusLevel,
-    route_url,
+    index_page,
 )
 
 from .base import LANG_PARAMETER, ReadOnlyViewSet
@@ -36,8 +37,14 @@ class ProgramSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "description", "owner", "url"]
 
     def get_url(self, program) -> str:
+        # The programme page is looked up once per answer, not per row.
+        if "program_page" not in self.context:
+            self.context["program_page"] = index_page()
+        page = self.context["program_page"]
+        if page is None:
+            return ""
         return self.context["request"].build_absolute_uri(
-            route_url("program", program.pk)
+            routes.route_url(page, "program", args=[program.pk])
         )
 
 
