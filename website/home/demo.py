@@ -173,15 +173,18 @@ def _body(fi, index):
                 },
             }
         )
-    panel_url = _panel_url()
-    if panel_url:
+    # The panels' page (chosen, so each language links its own translation);
+    # before the panels became pages, the first panel's address.
+    panels = _pages(fi, "panels", "panelindexpage").first()
+    panel_url = "" if panels else _panel_url()
+    if panels or panel_url:
         body.append(
             {
                 "type": "panel_invitation",
                 "value": {
                     "heading": text["panel"],
                     "text": text["panel_text"],
-                    "link_page": None,
+                    "link_page": panels.pk if panels else None,
                     "link_url": panel_url,
                     "link_text": text["panel_link"],
                 },
