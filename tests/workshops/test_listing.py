@@ -124,8 +124,9 @@ def test_listing_queries_do_not_grow_with_rows(
     index_fi = _index("fi")
     url = _index(language).url
     client.get(url)  # warm caches (site root, locales, menu)
-    caches["pages"].clear()  # measure the page, not the page cache
-    with django_assert_max_num_queries(30) as before:
+    for cache in caches.all():  # measure the page, not a cache
+        cache.clear()
+    with django_assert_max_num_queries(40) as before:
         client.get(url, {"theme": "", "municipality": ""})
     starts = timezone.now() + timedelta(days=5)
     for number in range(4):
@@ -144,9 +145,8 @@ def test_listing_queries_do_not_grow_with_rows(
             starts_at=starts - timedelta(days=400 + number),
             ends_at=starts - timedelta(days=400 + number) + timedelta(hours=1),
         )
-    # Publishing cleared the menu's cache: warm it again, then measure.
-    client.get(url)
-    caches["pages"].clear()
+    for cache in caches.all():
+        cache.clear()
     with django_assert_max_num_queries(len(before.captured_queries)):
         response = client.get(url, {"theme": "", "municipality": ""})
     assert len(response.context["upcoming"]) >= 8
