@@ -102,3 +102,5 @@ p.notice(
     ),
     order=30,
 )
+
+p.not_personal("panels.PanelIndexPage", "editorial page content written by staff")

@@ -87,3 +87,5 @@ p.notice(
     ),
     order=20,
 )
+
+p.not_personal("workshops.WorkshopIndexPage", "editorial page content written by staff")

@@ -19,3 +19,5 @@ p.not_personal(
     "programs.Program",
     "programme texts; the owner is a responsible body (a unit or a board)",
 )
+
+p.not_personal("programs.ProgramIndexPage", "editorial page content written by staff")
