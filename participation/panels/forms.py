@@ -43,12 +43,14 @@ def _background_data(form):
     }
 
 
-class JoinForm(SpamProtectedForm, forms.Form):
-    rate_limit_action = "panel_join"
+class MemberDetailsForm(forms.Form):
+    """What a member tells about themselves, on joining and from their
+    personal link: contact, strata and message language. The strata start
+    empty (issue 20): a preselected municipality or age group that the person
+    does not change skews the stratified draw."""
 
     email = forms.EmailField(
         label=_("E-mail address"),
-        help_text=_("We send a confirmation link to this address."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     name = forms.CharField(
@@ -57,8 +59,6 @@ class JoinForm(SpamProtectedForm, forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    # The strata start empty (issue 20): a preselected municipality or age
-    # group that the person does not change skews the stratified draw.
     municipality = forms.ModelChoiceField(
         label=_("Municipality of residence"),
         queryset=None,
@@ -76,6 +76,29 @@ class JoinForm(SpamProtectedForm, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the language for messages.")},
     )
+
+    def _set_panel(self, panel, language):
+        """The panel's municipalities, named and sorted in `language`."""
+        self.fields["municipality"].queryset = panel.municipalities.order_by(
+            f"name_{language}"
+        )
+        self.fields["municipality"].label_from_instance = lambda a: localized(
+            a, "name", language
+        )
+
+
+class JoinForm(SpamProtectedForm, MemberDetailsForm):
+    rate_limit_action = "panel_join"
+    field_order = [
+        "email",
+        "name",
+        "municipality",
+        "age_group",
+        "language",
+        "eligible",
+        "consent",
+    ]
+
     eligible = forms.BooleanField(label="")
     consent = forms.BooleanField(
         label=_("I have read the consent text and the privacy notice and I agree.")
@@ -84,11 +107,10 @@ class JoinForm(SpamProtectedForm, forms.Form):
     def __init__(self, *args, panel, language, **kwargs):
         super().__init__(*args, **kwargs)
         self.panel = panel
-        municipalities = panel.municipalities.order_by(f"name_{language}")
-        self.fields["municipality"].queryset = municipalities
-        self.fields["municipality"].label_from_instance = lambda a: localized(
-            a, "name", language
+        self.fields["email"].help_text = _(
+            "We send a confirmation link to this address."
         )
+        self._set_panel(panel, language)
         self.fields["eligible"].label = _(
             "I live in the municipality I chose and I am at least %(age)s years old."
         ) % {"age": panel.min_age}
@@ -119,50 +141,18 @@ class ResendForm(SpamProtectedForm, forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class SelfServiceForm(forms.Form):
+class SelfServiceForm(MemberDetailsForm):
     """A member's own details from the personal link: contact, strata,
     language and background. The view shows the changes for confirmation
     before `save` (confirm on POST)."""
 
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        help_text=_("Messages and your personal link are sent to this address."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    name = forms.CharField(
-        label=_("Name (optional)"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality of residence"),
-        queryset=None,
-        empty_label=CHOOSE,
-        error_messages={"required": _("Choose your municipality of residence.")},
-    )
-    age_group = forms.ChoiceField(
-        label=_("Age group"),
-        choices=[("", CHOOSE), *AgeGroup.choices],
-        error_messages={"required": _("Choose your age group.")},
-    )
-    language = forms.ChoiceField(
-        label=_("Language for messages"),
-        choices=Member.Language.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose the language for messages.")},
-    )
-
     def __init__(self, *args, member, language=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.member = member
-        language = language or member.language
-        self.fields["municipality"].queryset = member.panel.municipalities.order_by(
-            f"name_{language}"
+        self.fields["email"].help_text = _(
+            "Messages and your personal link are sent to this address."
         )
-        self.fields["municipality"].label_from_instance = lambda a: localized(
-            a, "name", language
-        )
+        self._set_panel(member.panel, language or member.language)
         for name in ("email", "name", "age_group", "language"):
             self.fields[name].initial = getattr(member, name)
         self.fields["municipality"].initial = member.municipality_id
